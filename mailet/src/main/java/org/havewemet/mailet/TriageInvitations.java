@@ -1,0 +1,177 @@
+package org.havewemet.mailet;
+
+import java.util.Collection;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+import javax.mail.Header;
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
+
+import org.apache.james.core.Username;
+import org.apache.james.metrics.api.MetricFactory;
+import org.apache.james.metrics.api.TimeMetric;
+import org.apache.mailet.Mail;
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.PerRecipientHeaders;
+import org.apache.mailet.StorageDirective;
+import org.apache.mailet.base.GenericMailet;
+import org.havewemet.triage.Reason;
+import org.havewemet.triage.TriageResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Triages connection invitations for every local recipient: files them by verdict, answers unexplained ones with
+ * "Have we met?" (or drafts the answer), and records them in the invitation index.
+ *
+ * <p>Place it in the {@code local-delivery} processor right before {@code LocalDelivery}: the storage directive is
+ * last-writer-wins. It never blocks or loses a mail: any failure is logged, counted
+ * ({@code havewemet_failures}) and the mail continues to normal delivery.
+ *
+ * <pre>{@code
+ * <mailet match="All" class="org.havewemet.mailet.TriageInvitations">
+ *     <!-- optional; default file://conf/havewemet.yaml, built-in defaults when the file is absent -->
+ *     <config>file://conf/havewemet.yaml</config>
+ *     <onMailetException>ignore</onMailetException>
+ * </mailet>
+ * <mailet match="All" class="LocalDelivery"/>
+ * }</pre>
+ *
+ * <p>Parameters: {@code config} (James file URL or path of the YAML configuration).
+ * Delivered copies carry {@code X-HaveWeMet-Verdict} and {@code X-HaveWeMet-Reasons}, per recipient; any
+ * {@code X-HaveWeMet-*} header that arrived from outside is removed first.
+ */
+public class TriageInvitations extends GenericMailet {
+    public static final String VERDICT_HEADER = "X-HaveWeMet-Verdict";
+    public static final String REASONS_HEADER = "X-HaveWeMet-Reasons";
+    static final String HEADER_PREFIX = "x-havewemet-";
+    static final Set<String> PARAMETERS = Set.of("config", "onMailetException", "onMatchException");
+    private static final Logger LOGGER = LoggerFactory.getLogger(TriageInvitations.class);
+
+    private final HaveWeMetRuntime runtime;
+    private final MetricFactory metrics;
+
+    @Inject
+    public TriageInvitations(HaveWeMetRuntime runtime, MetricFactory metrics) {
+        this.runtime = runtime;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init() throws MessagingException {
+        List<String> unknown = new java.util.ArrayList<>();
+        getInitParameterNames().forEachRemaining(name -> {
+            if (!PARAMETERS.contains(name)) {
+                unknown.add(name);
+            }
+        });
+        java.util.Collections.sort(unknown);
+        if (!unknown.isEmpty()) {
+            throw new MessagingException(getMailetName() + ": unknown parameter(s) " + unknown
+                + "; expected only " + PARAMETERS.stream().sorted().collect(Collectors.toList()));
+        }
+        runtime.start(getInitParameter("config", HaveWeMetRuntime.DEFAULT_CONFIG), getMailetContext());
+    }
+
+    @Override
+    public void service(Mail mail) {
+        TimeMetric timer = metrics.timer("havewemet_triage");
+        MDC.put("mail", mail.getName());
+        try {
+            stripForeignHeaders(mail.getMessage());
+            for (MailAddress recipient : localRecipients(mail)) {
+                serviceRecipient(mail, recipient);
+            }
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            // Fail open: the mail goes on to LocalDelivery untouched by us.
+            metrics.generate("havewemet_failures").increment();
+            LOGGER.error("havewemet could not process mail {}; delivering it normally", mail.getName(), e);
+        } finally {
+            timer.stopAndPublish();
+            MDC.remove("mail");
+        }
+    }
+
+    private void serviceRecipient(Mail mail, MailAddress recipient) {
+        try {
+            MimeMessage message = mail.getMessage();
+            String sender = mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse(null);
+            TriageResult result = runtime.triage().triage(message, sender, recipient.asString());
+            metrics.generate("havewemet_verdict_" + result.verdict().name().toLowerCase()).increment();
+            if (!result.isInvitation() && result.verdict() == org.havewemet.triage.Verdict.NOT_INVITATION) {
+                return;
+            }
+            runtime.folders().forVerdict(result.verdict()).ifPresent(folder -> StorageDirective.builder()
+                .targetFolder(folder)
+                .build()
+                .encodeAsAttributes(Username.of(recipient.asString()))
+                .forEach(mail::setAttribute));
+            mail.addSpecificHeaderForRecipient(header(VERDICT_HEADER, result.verdict().name()), recipient);
+            mail.addSpecificHeaderForRecipient(header(REASONS_HEADER, reasons(result)), recipient);
+
+            ReplyOutcome outcome = respond(mail, recipient, result);
+            metrics.generate("havewemet_reply_" + outcome.status().replace('-', '_')).increment();
+            runtime.recorder().record(mail, recipient, result, outcome);
+            LOGGER.info("havewemet verdict {} reply {} ({})", result.verdict(), outcome.status(),
+                result.reasons().stream().map(Reason::code).collect(Collectors.joining(",")));
+        } catch (Exception | StackOverflowError e) {
+            metrics.generate("havewemet_failures").increment();
+            LOGGER.error("havewemet failed on mail {} for one recipient; delivering it normally", mail.getName(), e);
+        }
+    }
+
+    private ReplyOutcome respond(Mail mail, MailAddress recipient, TriageResult result) {
+        try {
+            return runtime.responder().respond(mail, recipient, result);
+        } catch (Exception e) {
+            metrics.generate("havewemet_failures").increment();
+            LOGGER.error("havewemet could not answer mail {}; filed without an answer", mail.getName(), e);
+            return ReplyOutcome.suppressed("ERROR");
+        }
+    }
+
+    private Collection<MailAddress> localRecipients(Mail mail) {
+        return mail.getRecipients().stream()
+            .filter(getMailetContext()::isLocalEmail)
+            .collect(Collectors.toList());
+    }
+
+    /** Removes every X-HaveWeMet-* header that arrived from outside, so nobody can forge our verdict. */
+    static void stripForeignHeaders(MimeMessage message) throws MessagingException {
+        List<String> ours = new java.util.ArrayList<>();
+        Enumeration<Header> headers = message.getAllHeaders();
+        while (headers.hasMoreElements()) {
+            String name = headers.nextElement().getName();
+            if (name.toLowerCase(java.util.Locale.ROOT).startsWith(HEADER_PREFIX) && !ours.contains(name)) {
+                ours.add(name);
+            }
+        }
+        for (String name : ours) {
+            message.removeHeader(name);
+        }
+    }
+
+    private static String reasons(TriageResult result) {
+        String codes = result.reasons().stream().map(Reason::code).distinct().collect(Collectors.joining(", "));
+        return codes.isEmpty() ? "none" : codes;
+    }
+
+    private static PerRecipientHeaders.Header header(String name, String value) {
+        return PerRecipientHeaders.Header.builder().name(name).value(value).build();
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "havewemet TriageInvitations";
+    }
+
+    @Override
+    public void destroy() {
+        runtime.stop();
+    }
+}
