@@ -38,6 +38,7 @@ final class LedgerJournal implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private FileChannel channel;
+    private boolean closed;
 
     LedgerJournal(Path dir) throws IOException {
         this.dir = dir;
@@ -173,6 +174,10 @@ final class LedgerJournal implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             if (channel != null) {
                 channel.close();
