@@ -1,0 +1,74 @@
+package org.havewemet.triage;
+
+import org.havewemet.triage.mime.MailText;
+import org.havewemet.triage.profile.CompiledProfile;
+import org.havewemet.triage.profile.PlatformProfiles;
+import org.havewemet.triage.profile.Rx;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Finds the inviter's name: display name (platform suffixes removed), then platform and generic wording. */
+final class InviterExtractor {
+    private final PlatformProfiles profiles;
+
+    InviterExtractor(PlatformProfiles profiles) {
+        this.profiles = profiles;
+    }
+
+    String name(MailText mail, CompiledProfile platform) {
+        Optional<String> display = fromDisplayName(mail.fromName(), platform);
+        if (display.isPresent()) {
+            return display.get();
+        }
+        if (platform != null) {
+            Optional<String> found = clean(Rx.group(platform.names, mail.subject(), "name"))
+                    .or(() -> clean(Rx.group(platform.names, mail.text(), "name")));
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        Optional<String> generic = clean(Rx.group(profiles.generic().names, mail.subject(), "name"))
+                .or(() -> clean(Rx.group(profiles.generic().names, mail.text(), "name")));
+        if (generic.isPresent()) {
+            return generic.get();
+        }
+        if (platform == null && mail.fromAddress() != null) {
+            return mail.fromAddress().substring(0, Math.max(0, mail.fromAddress().indexOf('@')));
+        }
+        return null;
+    }
+
+    private Optional<String> fromDisplayName(String display, CompiledProfile platform) {
+        if (display == null || display.isBlank()) {
+            return Optional.empty();
+        }
+        String name = display.strip().replaceAll("^[\"']+|[\"']+$", "").strip();
+        if (platform != null) {
+            for (var p : platform.displayNameStrip) {
+                name = p.matcher(name).replaceAll("").strip();
+            }
+        }
+        if (name.isEmpty() || name.matches(".*\\S+@\\S+\\.\\S+.*") || claimsBrand(name)) {
+            return Optional.empty();
+        }
+        return Optional.of(name.replaceAll("\\s+", " "));
+    }
+
+    private boolean claimsBrand(String name) {
+        String lower = " " + name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}+]+", " ") + " ";
+        for (CompiledProfile p : profiles.platforms()) {
+            for (String brand : p.brandNamesLower) {
+                if (lower.contains(" " + brand.replaceAll("[^\\p{L}\\p{N}+]+", " ").strip() + " ")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Optional<String> clean(Optional<String> raw) {
+        return raw.map(n -> n.replaceAll("\\s+", " ").replaceAll("^[\"'\\s]+|[\"'\\s:,.!]+$", "").strip())
+                .filter(n -> !n.isEmpty() && n.length() <= 80 && !n.contains("http") && !n.contains("@"));
+    }
+}
