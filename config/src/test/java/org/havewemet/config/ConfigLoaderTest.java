@@ -266,4 +266,10 @@ class ConfigLoaderTest {
                 .message()).isEqualTo("havewemet.yaml:4:23: judge.trustedAuthServIds: YAML aliases (*x) are not "
                         + "supported; write the value out");
     }
+
+    @Test
+    void shippedExampleFileShouldSpellOutExactlyTheDefaults() throws Exception {
+        Path example = Path.of(ConfigLoader.class.getResource("/org/havewemet/config/havewemet-example.yaml").toURI());
+        assertThat(ConfigLoader.load(example)).isEqualTo(HaveWeMetConfig.defaults());
+    }
 }
