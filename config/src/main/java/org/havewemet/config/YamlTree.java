@@ -3,6 +3,7 @@ package org.havewemet.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +51,16 @@ final class YamlTree {
      */
     static Node read(JsonParser parser, Problems problems) throws IOException {
         JsonToken token = parser.nextToken();
-        return token == null ? null : readValue(parser, "", problems);
+        if (token == null) {
+            return null;
+        }
+        Node root = readValue(parser, "", problems);
+        if (parser.nextToken() != null) {
+            JsonLocation at = parser.getTokenLocation();
+            problems.add("", at.getLineNr(), at.getColumnNr(), null,
+                    "a second YAML document (---) is not allowed; put everything in one document", null);
+        }
+        return root;
     }
 
     private static Node readValue(JsonParser parser, String path, Problems problems) throws IOException {
@@ -81,6 +91,12 @@ final class YamlTree {
                 items.add(readValue(parser, path + "[" + index++ + "]", problems));
             }
             return new Sequence(items, line, column);
+        }
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            // Jackson hands an alias over as the anchor's name; the value itself is not resolved.
+            problems.add(path, line, column, null, "YAML aliases (*" + Problems.printable(parser.getText())
+                    + ") are not supported; write the value out", null);
+            return new Scalar(JsonToken.VALUE_NULL, "", line, column);
         }
         String text = token == JsonToken.VALUE_NULL ? "" : parser.getText();
         return new Scalar(token, text, line, column);

@@ -223,4 +223,53 @@ class ConfigLoaderTest {
         Files.write(file, new byte[] {'a', ':', ' ', (byte) 0xff, '\n'});
         assertThatThrownBy(() -> ConfigLoader.load(file)).hasMessageContaining("not valid UTF-8");
     }
+
+    @Test
+    void wrongShapesShouldSayWhatWasExpected() {
+        assertThat(failure("replies:\n  enabled: maybe\n").problems().get(0).message())
+                .isEqualTo("havewemet.yaml:2:12: replies.enabled: expected true or false, found \"maybe\"");
+        assertThat(failure("folders: Spam\n").problems().get(0).message())
+                .isEqualTo("havewemet.yaml:1:10: folders: expected a mapping of keys, found \"Spam\"");
+        assertThat(failure("folders:\n  drafts: [a, b]\n").problems().get(0).message())
+                .isEqualTo("havewemet.yaml:2:11: folders.drafts: expected a folder name (at most 400 characters, "
+                        + "no control characters), found a list");
+        assertThat(failure("replies:\n  optOut:\n    -\n").problems().get(0).message())
+                .isEqualTo("havewemet.yaml:3:6: replies.optOut[0]: expected a value (empty list items are not "
+                        + "allowed), found nothing");
+    }
+
+    @Test
+    void secondYamlDocumentShouldBeRejected() {
+        assertThat(failure("digest:\n  hour: 3\n---\ndigest:\n  hour: 4\n").problems().get(0).message())
+                .startsWith("havewemet.yaml:4:1: a second YAML document");
+    }
+
+    @Test
+    void schemaShouldMirrorTheRecordsKeyForKey() {
+        java.util.Map<String, ConfigRules.Rule> sections = ConfigSchema.ROOT.fields();
+        assertThat(sections.keySet()).containsExactlyElementsOf(componentNames(HaveWeMetConfig.class));
+        for (java.lang.reflect.RecordComponent section : HaveWeMetConfig.class.getRecordComponents()) {
+            ConfigRules.Section rule = (ConfigRules.Section) sections.get(section.getName());
+            assertThat(rule.fields().keySet()).as(section.getName())
+                    .containsExactlyElementsOf(componentNames(section.getType()));
+        }
+    }
+
+    private static List<String> componentNames(Class<?> record) {
+        return java.util.Arrays.stream(record.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName).toList();
+    }
+
+    @Test
+    void yamlAliasesShouldBeRejectedClearly() {
+        assertThat(failure("replies:\n  optOut: &x [a@b.c]\njudge:\n  trustedAuthServIds: *x\n").problems().get(0)
+                .message()).isEqualTo("havewemet.yaml:4:23: judge.trustedAuthServIds: YAML aliases (*x) are not "
+                        + "supported; write the value out");
+    }
+
+    @Test
+    void shippedExampleFileShouldSpellOutExactlyTheDefaults() throws Exception {
+        Path example = Path.of(ConfigLoader.class.getResource("/org/havewemet/config/havewemet-example.yaml").toURI());
+        assertThat(ConfigLoader.load(example)).isEqualTo(HaveWeMetConfig.defaults());
+    }
 }

@@ -19,7 +19,16 @@ final class ShippedTemplates {
 
     private final Map<TemplateId, TemplateEngine.Compiled> templates = new LinkedHashMap<>();
 
-    ShippedTemplates() {
+    /** Compiled once per class loader: they never change at run time. */
+    private static final class Holder {
+        static final ShippedTemplates INSTANCE = new ShippedTemplates();
+    }
+
+    static ShippedTemplates instance() {
+        return Holder.INSTANCE;
+    }
+
+    private ShippedTemplates() {
         for (String line : read("index.txt").split("\n")) {
             String entry = line.strip();
             if (entry.isEmpty() || entry.startsWith("#")) {

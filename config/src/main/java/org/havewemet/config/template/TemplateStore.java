@@ -27,7 +27,7 @@ public final class TemplateStore {
     private static final String DISK_EDITOR = "edited on disk";
 
     private final String defaultLocale;
-    private final ShippedTemplates shipped = new ShippedTemplates();
+    private final ShippedTemplates shipped = ShippedTemplates.instance();
     private final CustomTemplates custom;
     private final TemplateHistory history;
 
