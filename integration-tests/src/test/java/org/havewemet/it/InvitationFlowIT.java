@@ -70,10 +70,11 @@ class InvitationFlowIT {
 
         imap.select("Drafts").awaitMessage(AWAIT);
         assertThat(imap.hasAMessageWithFlags("\\Draft")).isTrue();
-        String draft = imap.readFirstMessage();
-        assertThat(draft).contains("X-HaveWeMet-Draft: true")
-            .contains("https://www.linkedin.com/comm/profile/view?id=AAsAAA123")
-            .doesNotContain("\nTo:");
+        MimeMessage draft = Mails.parseFetched(imap.readFirstMessage());
+        assertThat(draft.getHeader("X-HaveWeMet-Draft", null)).isEqualTo("true");
+        assertThat(draft.getAllRecipients()).as("a draft is addressed to nobody").isNull();
+        assertThat((String) draft.getContent()).contains("Jane Roe").contains("LinkedIn")
+            .contains("https://www.linkedin.com/comm/profile/view?id=AAsAAA123");
         assertThat(OUTSIDE.received()).as("a platform notice is never answered at the platform").isEmpty();
     }
 

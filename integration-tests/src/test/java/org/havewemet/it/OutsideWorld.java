@@ -46,6 +46,7 @@ public final class OutsideWorld implements GuiceModuleTestExtension {
         if (greenMail != null) {
             return;
         }
+        NullReversePathMailCommand.install();
         greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         greenMail.start();
     }

@@ -99,13 +99,26 @@ public class HaveWeMetRuntime {
             ReplyPolicy policy = new ReplyPolicy(ledger,
                 new RateLimiter(clock, config.replies().ratePerHour(), config.replies().globalRatePerHour()), clock);
             InvitationResponder responder = new ReplyService(policy, ledger, replySettings, config.replies(),
-                templates, new MailboxDrafts(mailboxManager), folders.drafts(), context, clock);
+                templates, new MailboxDrafts(mailboxManager), folders.drafts(), context, clock,
+                platform -> displayName(profiles, platform));
             state = new State(configLocation, config, folders, triage, index, ledger, templates, responder,
                 new IndexRecorder(index, clock));
             LOGGER.info("havewemet started: configuration {}, data {}", configFile, base.resolve("var/havewemet"));
         } catch (IOException | RuntimeException e) {
             throw new MessagingException("havewemet: cannot open its data under " + base + ": " + e.getMessage(), e);
         }
+    }
+
+    /** "LinkedIn" for "linkedin": the platform's first brand name; a direct request has no platform to name. */
+    static String displayName(PlatformProfiles profiles, String platform) {
+        if (platform == null || org.havewemet.triage.Invitation.DIRECT.equals(platform)) {
+            return "";
+        }
+        return profiles.byId(platform)
+            .map(compiled -> compiled.profile().brandNames())
+            .filter(names -> !names.isEmpty())
+            .map(names -> names.get(0))
+            .orElse(platform);
     }
 
     private static JudgeSettings judgeSettings(JudgeConfig judge) {

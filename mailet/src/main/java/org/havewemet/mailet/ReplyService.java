@@ -51,9 +51,12 @@ final class ReplyService implements InvitationResponder {
     private final String draftsFolder;
     private final MailetContext context;
     private final Clock clock;
+    private final java.util.function.Function<String, String> platformNames;
 
     ReplyService(ReplyPolicy policy, ReplyLedger ledger, ReplySettings settings, RepliesConfig config,
-                 TemplateStore templates, MailboxDrafts drafts, String draftsFolder, MailetContext context, Clock clock) {
+                 TemplateStore templates, MailboxDrafts drafts, String draftsFolder, MailetContext context, Clock clock,
+                 java.util.function.Function<String, String> platformNames) {
+        this.platformNames = platformNames;
         this.policy = policy;
         this.ledger = ledger;
         this.settings = settings;
@@ -98,11 +101,8 @@ final class ReplyService implements InvitationResponder {
                 .addRecipient(new MailAddress(decision.target()))
                 .mimeMessage(answer)
                 .build();
-            try {
-                context.sendMail(outgoing);
-            } finally {
-                outgoing.dispose();
-            }
+            // The spool owns the mail from here on (the memory queue keeps this very object): no dispose().
+            context.sendMail(outgoing);
             ledger.recordSent(user, decision.inviterKey(), answer.getMessageID(), original.getMessageID(),
                 invitation.invitationId(), clock.instant());
             return new ReplyOutcome(ReplyOutcome.REPLIED, "");
@@ -141,7 +141,7 @@ final class ReplyService implements InvitationResponder {
             new TemplateModel.Person(null, user),
             new TemplateModel.InviterInfo(inviter.name(), inviter.headline(), inviter.company(), inviter.profileUrl(),
                 inviter.email()),
-            invitation.platform(), invitation.note(), DATE.format(clock.instant()));
+            platformNames.apply(invitation.platform()), invitation.note(), DATE.format(clock.instant()));
         List<String> locales = new ArrayList<>();
         if (invitation.noteLanguage() != null) {
             locales.add(invitation.noteLanguage());
