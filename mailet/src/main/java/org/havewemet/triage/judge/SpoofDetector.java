@@ -104,7 +104,10 @@ public final class SpoofDetector {
         Set<String> hosts = new LinkedHashSet<>();
         addHost(hosts, mail.fromDomain());
         addHost(hosts, mail.returnPathDomain());
-        addHost(hosts, mail.messageIdHost());
+        if (Hosts.hasPublicSuffix(mail.messageIdHost())) {
+            // Message-ID hosts are often internal names ("web081.twitter.com.tmail"): judge only real domains.
+            addHost(hosts, mail.messageIdHost());
+        }
         if (mail.replyTo() != null && mail.replyTo().contains("@")) {
             addHost(hosts, mail.replyTo().substring(mail.replyTo().lastIndexOf('@') + 1));
         }
@@ -140,8 +143,10 @@ public final class SpoofDetector {
         if (host.contains(real + ".") || label.startsWith(real + "-") || label.endsWith("-" + real)) {
             return true;
         }
-        if (skeleton(label).equals(skeleton(real))) {
-            return true;
+        for (String part : label.split("[-.]")) {
+            if (!part.equals(real) && part.length() >= 5 && skeleton(part).equals(skeleton(real))) {
+                return true;
+            }
         }
         if (real.length() < 6) {
             return false;

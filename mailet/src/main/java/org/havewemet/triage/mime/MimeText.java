@@ -240,10 +240,37 @@ public final class MimeText {
         if (value == null) {
             return null;
         }
+        String repaired = rawUtf8(value);
         try {
-            return MimeUtility.decodeText(MimeUtility.unfold(value)).strip();
+            return MimeUtility.decodeText(MimeUtility.unfold(repaired)).strip();
         } catch (Exception e) {
-            return value.strip();
+            return repaired.strip();
+        }
+    }
+
+    /**
+     * Headers with raw UTF-8 (RFC 6532) reach us as ISO-8859-1 characters; when those bytes are valid UTF-8, read
+     * them as such ("JÃ¼rgen" becomes "Jürgen"). Anything else is left untouched.
+     */
+    static String rawUtf8(String value) {
+        boolean high = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > 0xFF) {
+                return value;
+            }
+            high |= c >= 0x80;
+        }
+        if (!high) {
+            return value;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1))).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return value;
         }
     }
 
