@@ -51,16 +51,20 @@ final class InvitationFacts {
             return null;
         }
         return Rx.group(platform.invitationIds, acceptUrl, "id")
-                .or(() -> Rx.group(platform.invitationIds, mail.text(), "id")).orElse(null);
+                .or(() -> Rx.group(platform.invitationIds, head(mail.text()), "id")).orElse(null);
     }
 
     static Integer count(MailText mail, java.util.List<com.google.re2j.Pattern> patterns) {
-        Optional<String> n = Rx.group(patterns, mail.text(), "n");
+        Optional<String> n = Rx.group(patterns, head(mail.text()), "n");
         try {
             return n.map(v -> Integer.parseInt(v.replaceAll("[^0-9]", ""))).orElse(null);
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    private static String head(String text) {
+        return text.length() > 64 * 1024 ? text.substring(0, 64 * 1024) : text;
     }
 
     static String company(String headline) {

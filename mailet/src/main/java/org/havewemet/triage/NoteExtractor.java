@@ -15,6 +15,7 @@ import java.util.List;
  */
 final class NoteExtractor {
     private static final int MAX_LINES = 3000;
+    private static final int MAX_LINE_CHARS = 4000;
     private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("https?://\\S+");
     private static final java.util.regex.Pattern GREETING = java.util.regex.Pattern.compile(
             "(?i)^(hi|hello|hey|dear|hola|bonjour|salut|hallo|liebe[rs]?|olá|oi|ciao|hoi|hai|halo|cześć|merhaba|hej|estimad[oa]|caro|cara)\\b.{0,40}[,:!]?$|^[^\\s]{1,30}(\\s[^\\s]{1,30}){0,3}[,:]$");
@@ -41,7 +42,7 @@ final class NoteExtractor {
         int skipSignatureLines = 0;
         boolean seenContent = false;
         for (int i = start; i < Math.min(lines.length, MAX_LINES); i++) {
-            String line = lines[i].strip();
+            String line = lines[i].length() > MAX_LINE_CHARS ? lines[i].substring(0, MAX_LINE_CHARS).strip() : lines[i].strip();
             boolean quoted = line.startsWith(">");
             if (quoted) {
                 line = line.replaceFirst("^(>\\s?)+", "").strip();

@@ -62,7 +62,7 @@ public final class SpoofDetector {
         }
         if (invitationLike || platform != null) {
             attachments(mail, reasons);
-            if (org.havewemet.triage.profile.Rx.any(profiles.generic().lures, mail.text())) {
+            if (org.havewemet.triage.profile.Rx.any(profiles.generic().lures, mail.text().substring(0, Math.min(64 * 1024, mail.text().length())))) {
                 reasons.add(new Reason("ATTACHMENT_LURE", 4.0, "an invitation notice never asks to open an attachment"));
             }
         }
