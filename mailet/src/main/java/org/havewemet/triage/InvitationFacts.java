@@ -35,11 +35,20 @@ final class InvitationFacts {
         return null;
     }
 
-    static String profileUrl(MailText mail, CompiledProfile platform) {
+    /** The inviter's profile: a link introduced as a profile or by the inviter's name first, then by its URL shape. */
+    static String profileUrl(MailText mail, CompiledProfile platform, String inviterName) {
+        String name = inviterName == null ? null : inviterName.toLowerCase(java.util.Locale.ROOT);
         for (MailText.Link l : mail.links()) {
             boolean ours = platform == null || platform.isPlatformHost(l.host());
-            boolean context = l.context() != null && l.context().length() <= 100 && PROFILE_CONTEXT.matcher(l.context()).find();
-            if (ours && (context || PROFILE_URL.matcher(l.url()).find())) {
+            String context = l.context() == null || l.context().length() > 100 ? "" : l.context();
+            boolean introduced = PROFILE_CONTEXT.matcher(context).find()
+                    || (name != null && !name.isBlank() && context.toLowerCase(java.util.Locale.ROOT).contains(name));
+            if (ours && introduced) {
+                return l.url();
+            }
+        }
+        for (MailText.Link l : mail.links()) {
+            if ((platform == null || platform.isPlatformHost(l.host())) && PROFILE_URL.matcher(l.url()).find()) {
                 return l.url();
             }
         }

@@ -107,7 +107,7 @@ public final class InvitationTriage implements Triage {
         CompiledProfile platform = r.platform();
         String name = inviters.name(mail, platform);
         NoteExtractor.Extracted ex = (platform == null || platform.profile().hasNotes())
-                ? notes.extract(mail.text(), platform, name)
+                ? notes.extract(mail.text(), platform, name, mail.toName())
                 : new NoteExtractor.Extracted(null, null, null);
         String ownAddress = ownAddress(mail, platform);
         String reply;
@@ -122,7 +122,7 @@ public final class InvitationTriage implements Triage {
         }
         String acceptUrl = InvitationFacts.acceptUrl(mail, platform);
         Inviter inviter = new Inviter(name, ex.headline(), InvitationFacts.company(ex.headline()), ex.location(),
-                ownAddress, InvitationFacts.profileUrl(mail, platform));
+                ownAddress, InvitationFacts.profileUrl(mail, platform, name));
         return new Invitation(r.direct() ? Invitation.DIRECT : platform.id(), r.event(), inviter, ex.note(), null,
                 acceptUrl, InvitationFacts.invitationId(mail, platform, acceptUrl),
                 platform == null ? null : InvitationFacts.count(mail, platform.mutual),

@@ -110,6 +110,46 @@ class RealCorpusTest {
         assertThat(namesRight).as("names right: " + nameMisses).isGreaterThanOrEqualTo((int) Math.ceil(0.9 * names));
     }
 
+    @Test
+    void htmlOnlyVariantOfEveryMultipartMailShouldGetTheSameVerdictAndInviter() throws Exception {
+        int variants = 0;
+        List<String> failures = new ArrayList<>();
+        for (Row row : rows(corpus.resolve("labels.tsv"))) {
+            javax.mail.internet.MimeMessage message = Mails.read(corpus.resolve("eml").resolve(row.file()));
+            if (!(message.getContent() instanceof javax.mail.internet.MimeMultipart mp) || !dropPlainPart(mp)) {
+                continue;
+            }
+            message.saveChanges();
+            variants++;
+            TriageResult result = TRIAGE.triage(message, null, "someone@example.com");
+            String name = result.invitation().map(i -> i.inviter().name()).orElse("");
+            if (!row.accepted().contains(result.verdict())
+                    || (result.verdict() != Verdict.NOT_INVITATION && !row.name().isEmpty() && !norm(name).equals(norm(row.name())))) {
+                failures.add(row.file() + ": " + result.verdict() + " " + name + " " + result.reasons());
+            }
+        }
+        System.out.println("[RealCorpusTest] HTML-only variants checked: " + variants);
+        assertThat(failures).isEmpty();
+    }
+
+    /** Removes the text/plain alternative when an HTML one exists, so that the HTML path is exercised. */
+    private static boolean dropPlainPart(javax.mail.internet.MimeMultipart mp) throws javax.mail.MessagingException {
+        int plain = -1;
+        boolean html = false;
+        for (int i = 0; i < mp.getCount(); i++) {
+            if (mp.getBodyPart(i).isMimeType("text/plain")) {
+                plain = i;
+            } else if (mp.getBodyPart(i).isMimeType("text/html")) {
+                html = true;
+            }
+        }
+        if (plain < 0 || !html) {
+            return false;
+        }
+        mp.removeBodyPart(plain);
+        return true;
+    }
+
     private static String summary(Map<String, int[]> perLabel) {
         StringBuilder sb = new StringBuilder();
         perLabel.forEach((k, v) -> sb.append(k).append(' ').append(v[0]).append('/').append(v[1]).append("  "));

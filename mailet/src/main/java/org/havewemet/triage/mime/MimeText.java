@@ -49,6 +49,7 @@ public final class MimeText {
     private MailText extract(MimeMessage message, List<String> markers) {
         InternetAddress from = firstAddress(message, "From");
         InternetAddress replyTo = firstAddress(message, "Reply-To");
+        InternetAddress to = firstAddress(message, "To");
         String returnPath = header(message, "Return-Path");
         String messageId = header(message, "Message-ID");
         Map<String, List<String>> headers = new HashMap<>();
@@ -82,7 +83,8 @@ public final class MimeText {
                 stripListTags(decode(header(message, "Subject"))),
                 messageId,
                 domainOf(stripAngles(messageId)),
-                headers, text, fromHtml, links, attachments, problems);
+                headers, text, fromHtml, links, attachments, problems,
+                to == null ? null : decode(to.getPersonal()));
     }
 
     private void walk(Part part, int depth) {
