@@ -39,6 +39,18 @@ class FixturesTest {
         return rows.stream();
     }
 
+    @org.junit.jupiter.api.Test
+    void concurrentTriageShouldGiveTheSameVerdictsAsSequentialTriage() throws IOException {
+        List<String> files = fixtures().map(a -> (String) a.get()[0]).toList();
+        List<Verdict> sequential = files.stream()
+                .map(f -> TRIAGE.triage(Mails.fixture(f), null, "paul@example.com").verdict()).toList();
+
+        List<Verdict> parallel = files.parallelStream()
+                .map(f -> TRIAGE.triage(Mails.fixture(f), null, "paul@example.com").verdict()).toList();
+
+        assertThat(parallel).isEqualTo(sequential);
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("fixtures")
     void fixtureShouldGetItsExpectedVerdictPlatformAndInviter(String file, Verdict verdict, String platform, String inviter) {
