@@ -47,6 +47,8 @@ public final class InvitationIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InvitationIndex.class);
     private static final int LOCK_STRIPES = 64;
     private static final int FRESHNESS_WAIT_MS = 5_000;
+    private static final double MAX_STALE_SECONDS = 30.0;
+    private static final double MIN_STALE_SECONDS = 0.010;
 
     private final Path path;
     private final Directory directory;
@@ -68,7 +70,9 @@ public final class InvitationIndex implements AutoCloseable {
         this.directory = directory;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, new SearcherFactory());
-        this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, 1.0, 0.010);
+        // Every read waits for the generation of the last write, which wakes this thread within MIN_STALE; the long
+        // max-stale only bounds how often it reopens on its own, so pure write load is not slowed by reopening.
+        this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, MAX_STALE_SECONDS, MIN_STALE_SECONDS);
         reopener.setName("havewemet-index-reopen");
         reopener.setDaemon(true);
         reopener.start();

@@ -35,11 +35,20 @@ final class InvitationFacts {
         return null;
     }
 
-    static String profileUrl(MailText mail, CompiledProfile platform) {
+    /** The inviter's profile: a link introduced as a profile or by the inviter's name first, then by its URL shape. */
+    static String profileUrl(MailText mail, CompiledProfile platform, String inviterName) {
+        String name = inviterName == null ? null : inviterName.toLowerCase(java.util.Locale.ROOT);
         for (MailText.Link l : mail.links()) {
             boolean ours = platform == null || platform.isPlatformHost(l.host());
-            boolean context = l.context() != null && l.context().length() <= 100 && PROFILE_CONTEXT.matcher(l.context()).find();
-            if (ours && (context || PROFILE_URL.matcher(l.url()).find())) {
+            String context = l.context() == null || l.context().length() > 100 ? "" : l.context();
+            boolean introduced = PROFILE_CONTEXT.matcher(context).find()
+                    || (name != null && !name.isBlank() && context.toLowerCase(java.util.Locale.ROOT).contains(name));
+            if (ours && introduced) {
+                return l.url();
+            }
+        }
+        for (MailText.Link l : mail.links()) {
+            if ((platform == null || platform.isPlatformHost(l.host())) && PROFILE_URL.matcher(l.url()).find()) {
                 return l.url();
             }
         }
@@ -51,16 +60,20 @@ final class InvitationFacts {
             return null;
         }
         return Rx.group(platform.invitationIds, acceptUrl, "id")
-                .or(() -> Rx.group(platform.invitationIds, mail.text(), "id")).orElse(null);
+                .or(() -> Rx.group(platform.invitationIds, head(mail.text()), "id")).orElse(null);
     }
 
     static Integer count(MailText mail, java.util.List<com.google.re2j.Pattern> patterns) {
-        Optional<String> n = Rx.group(patterns, mail.text(), "n");
+        Optional<String> n = Rx.group(patterns, head(mail.text()), "n");
         try {
             return n.map(v -> Integer.parseInt(v.replaceAll("[^0-9]", ""))).orElse(null);
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    private static String head(String text) {
+        return text.length() > 64 * 1024 ? text.substring(0, 64 * 1024) : text;
     }
 
     static String company(String headline) {

@@ -98,7 +98,7 @@ public final class InvitationTriage implements Triage {
                 r.direct() ? directDefaults : defaults.get(r.platform().id()),
                 new NoteJudge.Signals(invitation.mutualConnections(), invitation.connections(), inviter.headline(),
                         !r.direct() && r.platform().profile().showsHeadline()));
-        Invitation withLanguage = withLanguage(invitation, j.language() != null ? j.language() : LanguageGuesser.guess(mail.text()));
+        Invitation withLanguage = withLanguage(invitation, j.language() != null ? j.language() : LanguageGuesser.guess(mail.text().substring(0, Math.min(8192, mail.text().length()))));
         return new TriageResult(Optional.of(withLanguage), j.personal() ? Verdict.PERSONAL : Verdict.UNEXPLAINED,
                 concat(r.evidence(), spoofReasons, j.reasons(), problems));
     }
@@ -107,7 +107,7 @@ public final class InvitationTriage implements Triage {
         CompiledProfile platform = r.platform();
         String name = inviters.name(mail, platform);
         NoteExtractor.Extracted ex = (platform == null || platform.profile().hasNotes())
-                ? notes.extract(mail.text(), platform, name)
+                ? notes.extract(mail.text(), platform, name, mail.toName())
                 : new NoteExtractor.Extracted(null, null, null);
         String ownAddress = ownAddress(mail, platform);
         String reply;
@@ -122,7 +122,7 @@ public final class InvitationTriage implements Triage {
         }
         String acceptUrl = InvitationFacts.acceptUrl(mail, platform);
         Inviter inviter = new Inviter(name, ex.headline(), InvitationFacts.company(ex.headline()), ex.location(),
-                ownAddress, InvitationFacts.profileUrl(mail, platform));
+                ownAddress, InvitationFacts.profileUrl(mail, platform, name));
         return new Invitation(r.direct() ? Invitation.DIRECT : platform.id(), r.event(), inviter, ex.note(), null,
                 acceptUrl, InvitationFacts.invitationId(mail, platform, acceptUrl),
                 platform == null ? null : InvitationFacts.count(mail, platform.mutual),

@@ -16,20 +16,23 @@ final class InviterExtractor {
         this.profiles = profiles;
     }
 
+    private static final int SEARCH_CHARS = 32 * 1024;
+
     String name(MailText mail, CompiledProfile platform) {
+        String text = mail.text().length() > SEARCH_CHARS ? mail.text().substring(0, SEARCH_CHARS) : mail.text();
         Optional<String> display = fromDisplayName(mail.fromName(), platform);
         if (display.isPresent()) {
             return display.get();
         }
         if (platform != null) {
             Optional<String> found = clean(Rx.group(platform.names, mail.subject(), "name"))
-                    .or(() -> clean(Rx.group(platform.names, mail.text(), "name")));
+                    .or(() -> clean(Rx.group(platform.names, text, "name")));
             if (found.isPresent()) {
                 return found.get();
             }
         }
         Optional<String> generic = clean(Rx.group(profiles.generic().names, mail.subject(), "name"))
-                .or(() -> clean(Rx.group(profiles.generic().names, mail.text(), "name")));
+                .or(() -> clean(Rx.group(profiles.generic().names, text, "name")));
         if (generic.isPresent()) {
             return generic.get();
         }

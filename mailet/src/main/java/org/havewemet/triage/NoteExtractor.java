@@ -15,9 +15,12 @@ import java.util.List;
  */
 final class NoteExtractor {
     private static final int MAX_LINES = 3000;
+    private static final int MAX_LINE_CHARS = 4000;
     private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("https?://\\S+");
     private static final java.util.regex.Pattern GREETING = java.util.regex.Pattern.compile(
             "(?i)^(hi|hello|hey|dear|hola|bonjour|salut|hallo|liebe[rs]?|olá|oi|ciao|hoi|hai|halo|cześć|merhaba|hej|estimad[oa]|caro|cara)\\b.{0,40}[,:!]?$|^[^\\s]{1,30}(\\s[^\\s]{1,30}){0,3}[,:]$");
+    private static final java.util.regex.Pattern GREETING_PREFIX = java.util.regex.Pattern.compile(
+            "(?i)^(hi|hello|hey|dear|hola|bonjour|hallo|olá|oi|ciao|hoi|hai|halo|cześć|merhaba|hej)\\b[^,:!.\\n]{0,30}[,:!]\\s+(?=\\S)");
     private static final java.util.regex.Pattern TRAILING_SIGNATURE = java.util.regex.Pattern.compile("\\s+[-–—]\\s*\\p{L}[\\p{L} .']{0,40}$");
     private static final java.util.regex.Pattern QUOTED_HEADER = java.util.regex.Pattern.compile("(?i)^(to|from|subject|date|para|de|asunto|an|von|betreff|à|objet):.*");
 
@@ -31,7 +34,7 @@ final class NoteExtractor {
         this.generic = generic;
     }
 
-    Extracted extract(String text, CompiledProfile platform, String inviterName) {
+    Extracted extract(String text, CompiledProfile platform, String inviterName, String recipientName) {
         String[] lines = text.split("\n", MAX_LINES + 1);
         int start = startLine(lines, platform);
         boolean quotedOnly = hasQuotedLines(lines, start);
@@ -41,7 +44,7 @@ final class NoteExtractor {
         int skipSignatureLines = 0;
         boolean seenContent = false;
         for (int i = start; i < Math.min(lines.length, MAX_LINES); i++) {
-            String line = lines[i].strip();
+            String line = lines[i].length() > MAX_LINE_CHARS ? lines[i].substring(0, MAX_LINE_CHARS).strip() : lines[i].strip();
             boolean quoted = line.startsWith(">");
             if (quoted) {
                 line = line.replaceFirst("^(>\\s?)+", "").strip();
@@ -83,6 +86,12 @@ final class NoteExtractor {
             }
             if (!seenContent && GREETING.matcher(line).find() && line.split("\\s+").length <= 6) {
                 continue;
+            }
+            if (recipientName != null && !seenContent && isName(line, recipientName)) {
+                continue;
+            }
+            if (!seenContent) {
+                line = GREETING_PREFIX.matcher(line).replaceFirst("");
             }
             if (isSignature(line, inviterName)) {
                 inCard = true;

@@ -16,6 +16,7 @@ import java.util.Optional;
  */
 final class PlatformRecognizer {
     private static final int EVENT_TEXT_CHARS = 20_000;
+    private static final java.util.regex.Pattern REPLY_PREFIX = java.util.regex.Pattern.compile("(?i)^(re|aw|fwd?|tr|sv|wg|rif|r)\\s*(\\[\\d+\\])?:");
 
     /** A recognised platform (null for direct requests), the event and the evidence. */
     record Recognition(CompiledProfile platform, boolean direct, EventKind event, List<Reason> evidence) {
@@ -40,6 +41,10 @@ final class PlatformRecognizer {
         }
         if (best != null) {
             return Optional.of(new Recognition(best, false, event(best, eventText), bestEvidence));
+        }
+        if (isConversation(mail)) {
+            // A reply in a thread or a post to a discussion list is not a person asking this recipient to connect.
+            return Optional.empty();
         }
         boolean directSubject = Rx.any(profiles.generic().directSubject, mail.subject());
         boolean directBody = Rx.any(profiles.generic().directBody, head(mail.text()));
@@ -80,6 +85,11 @@ final class PlatformRecognizer {
             evidence.add(new Reason("ADDRESS_HIDDEN", 0.0, "sender address hidden by an archive: " + mail.fromDomain()));
         }
         return evidence;
+    }
+
+    private static boolean isConversation(MailText mail) {
+        return mail.hasHeader("in-reply-to") || mail.hasHeader("list-post")
+                || REPLY_PREFIX.matcher(mail.subject()).find();
     }
 
     private static EventKind event(CompiledProfile p, String text) {

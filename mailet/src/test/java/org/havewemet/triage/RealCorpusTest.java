@@ -103,11 +103,57 @@ class RealCorpusTest {
                 }
             }
         }
+        long start = System.nanoTime();
+        for (Row row : rows) {
+            TRIAGE.triage(Mails.read(corpus.resolve("eml").resolve(row.file())), null, "someone@example.com");
+        }
+        System.out.printf("[RealCorpusTest] second pass: %.2f ms per mail (parse + triage)%n",
+                (System.nanoTime() - start) / 1e6 / rows.size());
         System.out.println("[RealCorpusTest] verdict accuracy per label: " + summary(perLabel));
         System.out.printf("[RealCorpusTest] inviter name accuracy: %d/%d%n", namesRight, names);
         nameMisses.forEach(m -> System.out.println("[RealCorpusTest] name miss " + m));
         assertThat(verdictFailures).as("verdict failures").isEmpty();
         assertThat(namesRight).as("names right: " + nameMisses).isGreaterThanOrEqualTo((int) Math.ceil(0.9 * names));
+    }
+
+    @Test
+    void htmlOnlyVariantOfEveryMultipartMailShouldGetTheSameVerdictAndInviter() throws Exception {
+        int variants = 0;
+        List<String> failures = new ArrayList<>();
+        for (Row row : rows(corpus.resolve("labels.tsv"))) {
+            javax.mail.internet.MimeMessage message = Mails.read(corpus.resolve("eml").resolve(row.file()));
+            if (!(message.getContent() instanceof javax.mail.internet.MimeMultipart mp) || !dropPlainPart(mp)) {
+                continue;
+            }
+            message.saveChanges();
+            variants++;
+            TriageResult result = TRIAGE.triage(message, null, "someone@example.com");
+            String name = result.invitation().map(i -> i.inviter().name()).orElse("");
+            if (!row.accepted().contains(result.verdict())
+                    || (result.verdict() != Verdict.NOT_INVITATION && !row.name().isEmpty() && !norm(name).equals(norm(row.name())))) {
+                failures.add(row.file() + ": " + result.verdict() + " " + name + " " + result.reasons());
+            }
+        }
+        System.out.println("[RealCorpusTest] HTML-only variants checked: " + variants);
+        assertThat(failures).isEmpty();
+    }
+
+    /** Removes the text/plain alternative when an HTML one exists, so that the HTML path is exercised. */
+    private static boolean dropPlainPart(javax.mail.internet.MimeMultipart mp) throws javax.mail.MessagingException {
+        int plain = -1;
+        boolean html = false;
+        for (int i = 0; i < mp.getCount(); i++) {
+            if (mp.getBodyPart(i).isMimeType("text/plain")) {
+                plain = i;
+            } else if (mp.getBodyPart(i).isMimeType("text/html")) {
+                html = true;
+            }
+        }
+        if (plain < 0 || !html) {
+            return false;
+        }
+        mp.removeBodyPart(plain);
+        return true;
     }
 
     private static String summary(Map<String, int[]> perLabel) {

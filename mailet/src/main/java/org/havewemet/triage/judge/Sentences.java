@@ -8,12 +8,19 @@ import java.util.regex.Pattern;
 public final class Sentences {
     private static final Pattern SPLIT = Pattern.compile("(?<=[.!。！？])\\s+|(?<=\\?)\\s+(?=\\p{Lu})|\\n+|(?<=[。！？])");
 
+    private static final Pattern WRAPPED = Pattern.compile("(?<=[\\p{L}\\p{N},'’-])[ \\t]*\\n[ \\t]*(?=[\\p{Ll}\\p{N}(])");
+
     private Sentences() {
+    }
+
+    /** Joins lines that a mail client wrapped in the middle of a sentence (the next line goes on in lower case). */
+    static String unwrap(String text) {
+        return WRAPPED.matcher(text).replaceAll(" ");
     }
 
     public static List<String> split(String text) {
         List<String> out = new ArrayList<>();
-        for (String s : SPLIT.split(text)) {
+        for (String s : SPLIT.split(unwrap(text))) {
             if (!s.isBlank()) {
                 out.add(s.strip());
             }

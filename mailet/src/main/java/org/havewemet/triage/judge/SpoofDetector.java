@@ -6,6 +6,7 @@ import org.havewemet.triage.mime.MailText;
 import org.havewemet.triage.profile.CompiledProfile;
 import org.havewemet.triage.profile.Hosts;
 import org.havewemet.triage.profile.PlatformProfiles;
+import org.havewemet.triage.profile.Rx;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -38,7 +39,7 @@ public final class SpoofDetector {
     /** The platform whose name or lookalike domain a mail from elsewhere uses, if any. */
     public Optional<CompiledProfile> claimedPlatform(MailText mail) {
         for (CompiledProfile p : profiles.platforms()) {
-            if (brandOnForeignDomain(mail, p) || lookalikeHost(mail, p, false).isPresent()) {
+            if ((brandOnForeignDomain(mail, p) && looksLikeNotice(mail, p)) || lookalikeHost(mail, p, false).isPresent()) {
                 return Optional.of(p);
             }
         }
@@ -50,8 +51,11 @@ public final class SpoofDetector {
         List<Reason> reasons = new ArrayList<>();
         for (CompiledProfile p : profiles.platforms()) {
             if (brandOnForeignDomain(mail, p)) {
-                reasons.add(new Reason("PLATFORM_NAME_FOREIGN_DOMAIN", 4.0,
-                        "display name '" + mail.fromName() + "' claims " + p.id() + " but the sender domain is " + mail.fromDomain()));
+                // A platform's name alone (a user group, a newsletter) is weak; with notice wording it is a fake notice.
+                boolean notice = looksLikeNotice(mail, p);
+                reasons.add(new Reason("PLATFORM_NAME_FOREIGN_DOMAIN", notice ? 4.0 : 2.0,
+                        "display name '" + mail.fromName() + "' claims " + p.id() + " but the sender domain is " + mail.fromDomain()
+                                + (notice ? ", with the wording of a notice" : "")));
             }
             lookalikeHost(mail, p, p == platform).ifPresent(host -> reasons.add(new Reason("LOOKALIKE_DOMAIN", 5.0,
                     host + " imitates a " + p.id() + " domain")));
@@ -62,7 +66,7 @@ public final class SpoofDetector {
         }
         if (invitationLike || platform != null) {
             attachments(mail, reasons);
-            if (org.havewemet.triage.profile.Rx.any(profiles.generic().lures, mail.text())) {
+            if (Rx.any(profiles.generic().lures, mail.text().substring(0, Math.min(64 * 1024, mail.text().length())))) {
                 reasons.add(new Reason("ATTACHMENT_LURE", 4.0, "an invitation notice never asks to open an attachment"));
             }
         }
@@ -77,11 +81,18 @@ public final class SpoofDetector {
         } else if (mail.hasHeader("list-unsubscribe") && !mail.hasHeader("list-post")) {
             reasons.add(new Reason("BULK_UNSUBSCRIBE", 1.0, "List-Unsubscribe without a discussion list"));
         }
-        boolean tracked = mail.links().stream().anyMatch(l -> org.havewemet.triage.profile.Rx.any(profiles.generic().bulkUrls, l.url()));
+        boolean tracked = mail.links().stream().anyMatch(l -> Rx.any(profiles.generic().bulkUrls, l.url()));
         if (tracked) {
             reasons.add(new Reason("CAMPAIGN_TRACKING_LINKS", 2.0, "links go through campaign tracking"));
         }
         return reasons;
+    }
+
+    /** Subject or body use the platform's event wording or a notice's call to action. */
+    private boolean looksLikeNotice(MailText mail, CompiledProfile p) {
+        String head = mail.subject() + "\n" + mail.text().substring(0, Math.min(20_000, mail.text().length()));
+        return Rx.any(p.invitation, head) || Rx.any(p.reminder, head) || Rx.any(p.accepted, head) || Rx.any(p.other, head)
+                || Rx.any(profiles.generic().noticeActions, head);
     }
 
     private boolean brandOnForeignDomain(MailText mail, CompiledProfile p) {
@@ -104,7 +115,10 @@ public final class SpoofDetector {
         Set<String> hosts = new LinkedHashSet<>();
         addHost(hosts, mail.fromDomain());
         addHost(hosts, mail.returnPathDomain());
-        addHost(hosts, mail.messageIdHost());
+        if (Hosts.hasPublicSuffix(mail.messageIdHost())) {
+            // Message-ID hosts are often internal names ("web081.twitter.com.tmail"): judge only real domains.
+            addHost(hosts, mail.messageIdHost());
+        }
         if (mail.replyTo() != null && mail.replyTo().contains("@")) {
             addHost(hosts, mail.replyTo().substring(mail.replyTo().lastIndexOf('@') + 1));
         }
@@ -140,8 +154,10 @@ public final class SpoofDetector {
         if (host.contains(real + ".") || label.startsWith(real + "-") || label.endsWith("-" + real)) {
             return true;
         }
-        if (skeleton(label).equals(skeleton(real))) {
-            return true;
+        for (String part : label.split("[-.]")) {
+            if (!part.equals(real) && part.length() >= 5 && skeleton(part).equals(skeleton(real))) {
+                return true;
+            }
         }
         if (real.length() < 6) {
             return false;

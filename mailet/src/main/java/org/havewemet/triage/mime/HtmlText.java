@@ -22,6 +22,8 @@ final class HtmlText {
     static String text(String html, List<MailText.Link> links) {
         Document doc = Jsoup.parse(html);
         doc.select("style, script, head").remove();
+        // Hidden preview text repeats the note; hidden text is also a phishing trick. Only what a reader sees counts.
+        doc.select("[style~=(?i)(display\\s*:\\s*none|visibility\\s*:\\s*hidden|mso-hide\\s*:\\s*all)]").remove();
         for (Element a : doc.select("a[href]")) {
             String href = a.attr("href");
             if (href.startsWith("http://") || href.startsWith("https://")) {

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param messageIdHost the part after '@' of the Message-ID, lower case, null if absent
  * @param headers       selected raw header values by lower-case name (list and bulk marks, platform markers)
  * @param problems      human-readable notes about malformed parts (empty when the mail parsed cleanly)
+ * @param toName        display name of the first To address (the recipient's name, which notices repeat), may be null
  */
 public record MailText(String fromName,
                        String fromAddress,
@@ -25,7 +26,8 @@ public record MailText(String fromName,
                        boolean fromHtml,
                        List<Link> links,
                        List<Attachment> attachments,
-                       List<String> problems) {
+                       List<String> problems,
+                       String toName) {
 
     public MailText {
         headers = Map.copyOf(headers);

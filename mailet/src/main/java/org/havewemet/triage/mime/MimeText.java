@@ -31,7 +31,7 @@ public final class MimeText {
     public static final int MAX_DEPTH = 24;
     public static final int MAX_PARTS = 200;
     private static final List<String> KEPT_HEADERS = List.of("list-unsubscribe", "list-unsubscribe-post", "list-id",
-            "list-post", "precedence", "authentication-results", "x-mailer", "sender");
+            "list-post", "precedence", "authentication-results", "x-mailer", "sender", "in-reply-to", "references");
 
     private final StringBuilder plain = new StringBuilder();
     private final StringBuilder html = new StringBuilder();
@@ -49,6 +49,7 @@ public final class MimeText {
     private MailText extract(MimeMessage message, List<String> markers) {
         InternetAddress from = firstAddress(message, "From");
         InternetAddress replyTo = firstAddress(message, "Reply-To");
+        InternetAddress to = firstAddress(message, "To");
         String returnPath = header(message, "Return-Path");
         String messageId = header(message, "Message-ID");
         Map<String, List<String>> headers = new HashMap<>();
@@ -74,15 +75,16 @@ public final class MimeText {
         text = text.replace("\r\n", "\n").replace('\r', '\n').replace('\u00a0', ' ');
         String fromAddress = from == null ? null : from.getAddress();
         return new MailText(
-                from == null ? null : decode(from.getPersonal()),
+                from == null ? null : HeaderText.decode(from.getPersonal()),
                 fromAddress,
-                domainOf(fromAddress),
+                HeaderText.domainOf(fromAddress),
                 replyTo == null ? null : replyTo.getAddress(),
-                domainOf(stripAngles(returnPath)),
-                stripListTags(decode(header(message, "Subject"))),
+                HeaderText.domainOf(HeaderText.stripAngles(returnPath)),
+                HeaderText.stripListTags(HeaderText.decode(header(message, "Subject"))),
                 messageId,
-                domainOf(stripAngles(messageId)),
-                headers, text, fromHtml, links, attachments, problems);
+                HeaderText.domainOf(HeaderText.stripAngles(messageId)),
+                headers, text, fromHtml, links, attachments, problems,
+                to == null ? null : HeaderText.decode(to.getPersonal()));
     }
 
     private void walk(Part part, int depth) {
@@ -187,7 +189,7 @@ public final class MimeText {
     private String filename(Part part) {
         try {
             String name = part.getFileName();
-            return name == null ? null : decode(name);
+            return name == null ? null : HeaderText.decode(name);
         } catch (MessagingException | RuntimeException e) {
             return null;
         }
@@ -236,51 +238,4 @@ public final class MimeText {
         }
     }
 
-    static String decode(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return MimeUtility.decodeText(MimeUtility.unfold(value)).strip();
-        } catch (Exception e) {
-            return value.strip();
-        }
-    }
-
-    private static String stripAngles(String value) {
-        if (value == null) {
-            return null;
-        }
-        String v = value.strip();
-        int lt = v.indexOf('<');
-        int gt = v.indexOf('>', lt + 1);
-        return lt >= 0 && gt > lt ? v.substring(lt + 1, gt) : v;
-    }
-
-    static String domainOf(String address) {
-        if (address == null) {
-            return null;
-        }
-        int at = address.lastIndexOf('@');
-        if (at < 0 || at == address.length() - 1) {
-            return null;
-        }
-        return address.substring(at + 1).strip().toLowerCase(Locale.ROOT).replaceAll("[>\\s]+$", "");
-    }
-
-    /** "[Twisted-Python] Invitation to connect" -> "Invitation to connect": list tags say nothing about the mail. */
-    static String stripListTags(String subject) {
-        if (subject == null) {
-            return "";
-        }
-        String s = subject.replaceAll("\\s+", " ").strip();
-        while (s.startsWith("[")) {
-            int end = s.indexOf(']');
-            if (end < 0 || end > 60) {
-                break;
-            }
-            s = s.substring(end + 1).strip();
-        }
-        return s;
-    }
 }

@@ -20,6 +20,7 @@ public final class CompiledGeneric {
     public final List<Pattern> pitch;
     public final List<Pattern> collaboration;
     public final List<Pattern> lures;
+    public final List<Pattern> noticeActions;
     public final List<Pattern> bulkUrls;
     public final List<Pattern> directSubject;
     public final List<Pattern> directBody;
@@ -37,6 +38,7 @@ public final class CompiledGeneric {
         pitch = Rx.compile("generic.cues.pitch", rules.cues().pitch());
         collaboration = Rx.compile("generic.cues.collaboration", rules.cues().collaboration());
         lures = Rx.compile("generic.lures", rules.lures());
+        noticeActions = Rx.compile("generic.noticeActions", rules.noticeActions());
         bulkUrls = Rx.compile("generic.bulkUrlPatterns", rules.bulkUrlPatterns());
         directSubject = Rx.compile("direct.subject", direct.subject());
         directBody = Rx.compile("direct.body", direct.body());

@@ -13,6 +13,7 @@ public record GenericRules(List<String> footers,
                            Map<String, List<String>> contentless,
                            Cues cues,
                            List<String> lures,
+                           List<String> noticeActions,
                            List<String> bulkUrlPatterns,
                            List<String> dangerousExtensions) {
     public GenericRules {
@@ -22,6 +23,7 @@ public record GenericRules(List<String> footers,
         contentless = Lists.orEmpty(contentless);
         cues = cues == null ? new Cues(null, null, null, null, null) : cues;
         lures = Lists.orEmpty(lures);
+        noticeActions = Lists.orEmpty(noticeActions);
         bulkUrlPatterns = Lists.orEmpty(bulkUrlPatterns);
         dangerousExtensions = Lists.orEmpty(dangerousExtensions);
     }

@@ -48,6 +48,11 @@ public final class Hosts {
             if (name.isUnderPublicSuffix()) {
                 return Optional.of(name.topPrivateDomain().toString());
             }
+            // Not under a known public suffix (e.g. .test, .invalid, intranet names): take the last two labels.
+            List<String> parts = name.parts();
+            if (parts.size() >= 2 && !name.isPublicSuffix()) {
+                return Optional.of(parts.get(parts.size() - 2) + "." + parts.get(parts.size() - 1));
+            }
         } catch (IllegalArgumentException | IllegalStateException e) {
             return Optional.empty();
         }
@@ -60,6 +65,19 @@ public final class Hosts {
             int dot = r.indexOf('.');
             return dot < 0 ? r : r.substring(0, dot);
         });
+    }
+
+    /** True when the host ends in a public suffix (or the reserved .test), so that it can be a real domain. */
+    public static boolean hasPublicSuffix(String host) {
+        String h = normalize(host);
+        if (h == null || !InternetDomainName.isValid(h)) {
+            return false;
+        }
+        try {
+            return h.endsWith(".test") || InternetDomainName.from(h).isUnderPublicSuffix();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return false;
+        }
     }
 
     /** RFC 2606 reserved names that cannot be a real sender (archives use them to hide addresses). */
