@@ -1,11 +1,11 @@
 package org.havewemet.triage;
 
 import org.havewemet.triage.mime.MailText;
+import org.havewemet.triage.profile.BrandNames;
 import org.havewemet.triage.profile.CompiledProfile;
 import org.havewemet.triage.profile.PlatformProfiles;
 import org.havewemet.triage.profile.Rx;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** Finds the inviter's name: display name (platform suffixes removed), then platform and generic wording. */
@@ -59,15 +59,7 @@ final class InviterExtractor {
     }
 
     private boolean claimsBrand(String name) {
-        String lower = " " + name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}+]+", " ") + " ";
-        for (CompiledProfile p : profiles.platforms()) {
-            for (String brand : p.brandNamesLower) {
-                if (lower.contains(" " + brand.replaceAll("[^\\p{L}\\p{N}+]+", " ").strip() + " ")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return profiles.platforms().stream().anyMatch(p -> BrandNames.claims(name, p.brandNamesLower));
     }
 
     private static Optional<String> clean(Optional<String> raw) {

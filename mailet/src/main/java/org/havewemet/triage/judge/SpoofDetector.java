@@ -3,6 +3,7 @@ package org.havewemet.triage.judge;
 import org.havewemet.triage.JudgeSettings;
 import org.havewemet.triage.Reason;
 import org.havewemet.triage.mime.MailText;
+import org.havewemet.triage.profile.BrandNames;
 import org.havewemet.triage.profile.CompiledProfile;
 import org.havewemet.triage.profile.Hosts;
 import org.havewemet.triage.profile.PlatformProfiles;
@@ -101,14 +102,7 @@ public final class SpoofDetector {
         if (name == null || domain == null || Hosts.isReserved(domain) || p.isSenderDomain(domain)) {
             return false;
         }
-        String lower = " " + name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}+]+", " ") + " ";
-        for (String brand : p.brandNamesLower) {
-            String b = " " + brand.replaceAll("[^\\p{L}\\p{N}+]+", " ").strip() + " ";
-            if (lower.contains(b)) {
-                return true;
-            }
-        }
-        return false;
+        return BrandNames.claims(name, p.brandNamesLower);
     }
 
     private Optional<String> lookalikeHost(MailText mail, CompiledProfile p, boolean withLinks) {

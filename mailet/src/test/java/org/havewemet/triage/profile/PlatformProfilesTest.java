@@ -67,6 +67,20 @@ class PlatformProfilesTest {
     }
 
     @Test
+    void displayNameShouldClaimABrandOnlyWhenItSpeaksForThePlatform() {
+        java.util.List<String> linkedin = java.util.List.of("linkedin");
+        java.util.List<String> vk = java.util.List.of("vk", "vkontakte");
+
+        assertThat(BrandNames.claims("LINKEDIN", linkedin)).isTrue();
+        assertThat(BrandNames.claims("LinkedIn Invitations", linkedin)).isTrue();
+        assertThat(BrandNames.claims("Linkedin Bulletin", linkedin)).isTrue();
+        assertThat(BrandNames.claims("Anna Berg via LinkedIn", linkedin)).isTrue();
+        assertThat(BrandNames.claims("LinkedIn Users Lyon", linkedin)).isFalse();
+        assertThat(BrandNames.claims("VK Sharma", vk)).isFalse();
+        assertThat(BrandNames.claims("VK", vk)).isTrue();
+    }
+
+    @Test
     void registrableDomainShouldFollowThePublicSuffixList() {
         assertThat(Hosts.registrable("bounce.linnkedin.com")).contains("linnkedin.com");
         assertThat(Hosts.registrable("www.example.co.uk")).contains("example.co.uk");
