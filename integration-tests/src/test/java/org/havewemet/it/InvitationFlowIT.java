@@ -75,7 +75,8 @@ class InvitationFlowIT {
         assertThat(draft.getAllRecipients()).as("a draft is addressed to nobody").isNull();
         assertThat((String) draft.getContent()).contains("Jane Roe").contains("LinkedIn")
             .contains("https://www.linkedin.com/comm/profile/view?id=AAsAAA123");
-        assertThat(OUTSIDE.received()).as("a platform notice is never answered at the platform").isEmpty();
+        assertThat(OUTSIDE.receivedBy("bounce.linkedin.com")).as("a platform notice is never answered at the platform")
+            .isEmpty();
     }
 
     @Test
@@ -91,8 +92,8 @@ class InvitationFlowIT {
     void unexplainedDirectRequestShouldGetExactlyOneReplyPerPeriod(GuiceJamesServer server) throws Exception {
         send(server, "bob.stranger@example.org", "direct-unexplained.eml");
 
-        AWAIT.until(() -> OUTSIDE.received().size() == 1);
-        MimeMessage reply = OUTSIDE.received().get(0);
+        AWAIT.until(() -> OUTSIDE.receivedBy("bob.stranger@example.org").size() == 1);
+        MimeMessage reply = OUTSIDE.receivedBy("bob.stranger@example.org").get(0);
         assertThat(reply.getHeader("Auto-Submitted", null)).isEqualTo("auto-replied");
         assertThat(reply.getHeader("In-Reply-To", null)).isEqualTo("<direct-2016-c3@mail.example.org>");
         assertThat(reply.getHeader("References", null)).contains("<direct-2016-c3@mail.example.org>");
@@ -107,7 +108,30 @@ class InvitationFlowIT {
         send(server, "bob.stranger@example.org", "direct-unexplained.eml");
         awaitSubject(server, "Invitations.Unexplained", "Invitation to connect on LinkedIn", 2);
         Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
-            .until(() -> OUTSIDE.received().size() == 1);
+            .until(() -> OUTSIDE.receivedBy("bob.stranger@example.org").size() == 1);
+    }
+
+    @Test
+    void invitationFromSomeoneTheUserWroteToShouldBeKnownAndFiledInPriority(GuiceJamesServer server) throws Exception {
+        smtp.connect("127.0.0.1", server.getProbe(SmtpGuiceProbe.class).getSmtpPort())
+            .sendMessageWithHeaders(USER, "carol.known@example.net", Mails.read("demo-writes-to-carol.eml"));
+        AWAIT.until(() -> OUTSIDE.received().stream().anyMatch(m -> subjectOf(m).equals("Minutes of Tuesday")));
+
+        send(server, "carol.known@example.net", "direct-from-correspondent.eml");
+
+        awaitSubject(server, "Invitations.Priority", "Invitation to connect on LinkedIn", 1);
+        assertThat(imap.sendCommand("FETCH 1:* (BODY.PEEK[HEADER])")).contains("X-HaveWeMet-Verdict: KNOWN");
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+            .until(() -> OUTSIDE.receivedBy("carol.known@example.net").stream()
+                .noneMatch(m -> subjectOf(m).startsWith("Auto:")));
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return String.valueOf(message.getSubject());
+        } catch (javax.mail.MessagingException e) {
+            return "";
+        }
     }
 
     @Test

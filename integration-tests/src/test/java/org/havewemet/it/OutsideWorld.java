@@ -63,6 +63,20 @@ public final class OutsideWorld implements GuiceModuleTestExtension {
         return Arrays.asList(greenMail.getReceivedMessages());
     }
 
+    /** The mails received so far with a recipient (To/Cc) containing the text, e.g. an address or a domain. */
+    public List<MimeMessage> receivedBy(String recipient) {
+        String wanted = recipient.toLowerCase(java.util.Locale.ROOT);
+        return received().stream().filter(message -> {
+            try {
+                javax.mail.Address[] all = message.getAllRecipients();
+                return all != null && Arrays.stream(all)
+                    .anyMatch(a -> a.toString().toLowerCase(java.util.Locale.ROOT).contains(wanted));
+            } catch (javax.mail.MessagingException e) {
+                return false;
+            }
+        }).collect(java.util.stream.Collectors.toList());
+    }
+
     @Override
     public Optional<Class<?>> supportedParameterClass() {
         return Optional.of(OutsideWorld.class);

@@ -4,7 +4,6 @@ import java.util.Locale;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
-import javax.mail.internet.AddressException;
 import javax.mail.internet.InternetAddress;
 
 import org.apache.james.core.MailAddress;
@@ -84,7 +83,7 @@ public class RecordCorrespondents extends GenericMailet {
                     }
                 }
             }
-        } catch (AddressException | MessagingException e) {
+        } catch (MessagingException e) {
             // A malformed header just means we know the address, not the name.
         }
         return null;
