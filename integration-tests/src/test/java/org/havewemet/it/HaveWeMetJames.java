@@ -1,6 +1,10 @@
 package org.havewemet.it;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 import org.apache.james.JamesServerBuilder;
@@ -14,29 +18,59 @@ import org.havewemet.app.server.ServerSettings.HostAndPort;
 
 /**
  * A real James 3.8.1 memory server configured exactly like {@code ./havewemet serve} (same conf templates), on
- * random ports, relaying outbound mail to the {@link OutsideWorld}.
+ * random ports, relaying outbound mail to the {@link OutsideWorld}; optionally with a test-specific
+ * {@code havewemet.yaml}.
  */
 public final class HaveWeMetJames {
     public static final String DOMAIN = "havewemet.test";
     public static final String PASSWORD = "secret";
+    /** Commits the index every second so tests that read it from disk do not wait for the 5 s default. */
+    public static final String TEST_YAML = "index:\n  commitIntervalSeconds: 1\n";
 
-    private HaveWeMetJames() {
+    private final OutsideWorld outside;
+    private final String yaml;
+    private volatile Path dataDirectory;
+
+    public HaveWeMetJames(OutsideWorld outside) {
+        this(outside, TEST_YAML);
     }
 
-    public static JamesServerExtension extension(OutsideWorld outside) {
-        return new JamesServerBuilder<MemoryJamesConfiguration>(tmpDir -> configuration(tmpDir, outside))
+    public HaveWeMetJames(OutsideWorld outside, String yaml) {
+        this.outside = outside;
+        this.yaml = yaml;
+    }
+
+    public JamesServerExtension extension() {
+        return new JamesServerBuilder<MemoryJamesConfiguration>(this::configuration)
             .server(MemoryJamesServerMain::createServer)
             .extension(outside)
             .lifeCycle(JamesServerExtension.Lifecycle.PER_CLASS)
             .build();
     }
 
-    static MemoryJamesConfiguration configuration(File dataDirectory, OutsideWorld outside) {
-        ServerSettings settings = ServerSettings.demo(dataDirectory.toPath())
+    /** The James working directory of the running server (index, ledger and templates live under var/). */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public Path indexDirectory() {
+        return dataDirectory.resolve("var/havewemet/index");
+    }
+
+    private MemoryJamesConfiguration configuration(File tmpDir) {
+        Path data = tmpDir.toPath();
+        try {
+            Files.createDirectories(data.resolve("conf"));
+            Files.writeString(data.resolve("conf").resolve(JamesConfWriter.HAVEWEMET_YAML), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ServerSettings settings = ServerSettings.demo(data)
             .withPorts(0, 0, 0)
             .withOutboundRelay(Optional.of(new HostAndPort("127.0.0.1", outside.smtpPort())))
             .withRelayDelayTime("200, 1000, 2000");
         new JamesConfWriter(true).write(settings);
-        return EmbeddedJames.configuration(dataDirectory.toPath());
+        dataDirectory = data;
+        return EmbeddedJames.configuration(data);
     }
 }

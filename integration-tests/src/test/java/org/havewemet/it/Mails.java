@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+import javax.mail.MessagingException;
+import javax.mail.Session;
+import javax.mail.internet.MimeMessage;
 
 /** Test mails under src/test/resources/mails. */
 final class Mails {
@@ -19,5 +24,16 @@ final class Mails {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Parses the message out of an IMAP {@code * n FETCH (BODY[] {size}CRLF...)} response. */
+    static MimeMessage parseFetched(String fetchResponse) throws MessagingException {
+        int open = fetchResponse.indexOf('{');
+        int close = fetchResponse.indexOf('}', open);
+        int size = Integer.parseInt(fetchResponse.substring(open + 1, close));
+        int start = fetchResponse.indexOf('\n', close) + 1;
+        byte[] all = fetchResponse.substring(start).getBytes(StandardCharsets.UTF_8);
+        byte[] message = java.util.Arrays.copyOf(all, Math.min(size, all.length));
+        return new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(message));
     }
 }

@@ -46,6 +46,7 @@ public final class OutsideWorld implements GuiceModuleTestExtension {
         if (greenMail != null) {
             return;
         }
+        NullReversePathMailCommand.install();
         greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         greenMail.start();
     }
@@ -60,6 +61,20 @@ public final class OutsideWorld implements GuiceModuleTestExtension {
     /** Every mail that reached the outside world so far. */
     public List<MimeMessage> received() {
         return Arrays.asList(greenMail.getReceivedMessages());
+    }
+
+    /** The mails received so far with a recipient (To/Cc) containing the text, e.g. an address or a domain. */
+    public List<MimeMessage> receivedBy(String recipient) {
+        String wanted = recipient.toLowerCase(java.util.Locale.ROOT);
+        return received().stream().filter(message -> {
+            try {
+                javax.mail.Address[] all = message.getAllRecipients();
+                return all != null && Arrays.stream(all)
+                    .anyMatch(a -> a.toString().toLowerCase(java.util.Locale.ROOT).contains(wanted));
+            } catch (javax.mail.MessagingException e) {
+                return false;
+            }
+        }).collect(java.util.stream.Collectors.toList());
     }
 
     @Override

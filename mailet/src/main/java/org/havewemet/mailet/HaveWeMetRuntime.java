@@ -1,55 +1,218 @@
 package org.havewemet.mailet;
 
+import java.io.File;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import javax.annotation.PreDestroy;
 import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
+import javax.mail.MessagingException;
 
 import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.mailet.MailetContext;
-import org.havewemet.triage.Reason;
+import org.havewemet.config.ConfigException;
+import org.havewemet.config.ConfigLoader;
+import org.havewemet.config.HaveWeMetConfig;
+import org.havewemet.config.JudgeConfig;
+import org.havewemet.config.template.TemplateStore;
+import org.havewemet.index.InvitationIndex;
+import org.havewemet.reply.RateLimiter;
+import org.havewemet.reply.ReplyLedger;
+import org.havewemet.reply.ReplyPolicy;
+import org.havewemet.reply.ReplySettings;
+import org.havewemet.triage.InvitationTriage;
+import org.havewemet.triage.JudgeSettings;
 import org.havewemet.triage.Triage;
-import org.havewemet.triage.TriageResult;
+import org.havewemet.triage.profile.PlatformProfiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The one shared havewemet instance of a James server: configuration, triage, responder, index. Guice creates it
- * once (JIT singleton in the root injector), so the mailet and the WebAdmin routes share the same index.
+ * The one havewemet instance of a James server: configuration, triage, responder, index and ledger. Guice creates
+ * it once (a just-in-time singleton in the root injector), so the mailet and the WebAdmin routes share it.
+ * Data lives under the James working directory: {@code var/havewemet/index}, {@code var/havewemet/ledger},
+ * {@code var/havewemet/templates}.
  */
 @Singleton
 public class HaveWeMetRuntime {
     public static final String DEFAULT_CONFIG = "file://conf/havewemet.yaml";
+    private static final Logger LOGGER = LoggerFactory.getLogger(HaveWeMetRuntime.class);
 
     private final FileSystem fileSystem;
     private final MailboxManager mailboxManager;
-    private volatile boolean started;
+    private final Clock clock;
+    private volatile State state;
+
+    /** Everything built from one configuration. */
+    private record State(String configLocation, HaveWeMetConfig config, Folders folders, Triage triage,
+                         InvitationIndex index, ReplyLedger ledger, TemplateStore templates,
+                         InvitationResponder responder, InvitationRecorder recorder) {
+    }
 
     @Inject
     public HaveWeMetRuntime(FileSystem fileSystem, @Named("mailboxmanager") MailboxManager mailboxManager) {
+        this(fileSystem, mailboxManager, Clock.systemUTC());
+    }
+
+    HaveWeMetRuntime(FileSystem fileSystem, MailboxManager mailboxManager, Clock clock) {
         this.fileSystem = fileSystem;
         this.mailboxManager = mailboxManager;
+        this.clock = clock;
     }
 
-    public synchronized void start(String configLocation, MailetContext context) {
-        started = true;
+    /** Loads the configuration and opens the stores; a second call with the same location is a no-op. */
+    public synchronized void start(String configLocation, MailetContext context) throws MessagingException {
+        if (state != null) {
+            if (!state.configLocation().equals(configLocation)) {
+                LOGGER.warn("havewemet is already started with {}; ignoring {}", state.configLocation(), configLocation);
+            }
+            return;
+        }
+        Path configFile = resolve(configLocation);
+        HaveWeMetConfig config;
+        try {
+            config = ConfigLoader.loadOrDefaults(configFile);
+        } catch (ConfigException e) {
+            throw new MessagingException("havewemet: invalid configuration " + configFile + "\n" + e.getMessage(), e);
+        }
+        Path base = dataDirectory();
+        try {
+            InvitationIndex index = InvitationIndex.open(base.resolve("var/havewemet/index"),
+                Duration.ofSeconds(config.index().commitIntervalSeconds()));
+            ReplyLedger ledger = ReplyLedger.open(ReplyLedger.defaultDirectory(base));
+            TemplateStore templates = TemplateStore.create(config.templates(), base, clock);
+            PlatformProfiles profiles = config.platforms().resolvedFile(configFile.getParent())
+                .map(PlatformProfiles::load)
+                .orElseGet(PlatformProfiles::loadDefault);
+            Triage triage = new InvitationTriage(profiles, judgeSettings(config.judge()), index::isKnownUnchecked);
+            Folders folders = new Folders(config.folders().priority(), config.folders().unexplained(),
+                config.folders().suspicious(), config.folders().drafts());
+            ReplySettings replySettings = new ReplySettings(config.replies().enabled(), config.replies().dryRun(),
+                java.util.Set.copyOf(config.replies().optOut()), config.patterns().neverAnswer()::matches,
+                Duration.ofDays(config.replies().periodDays()));
+            ReplyPolicy policy = new ReplyPolicy(ledger,
+                new RateLimiter(clock, config.replies().ratePerHour(), config.replies().globalRatePerHour()), clock);
+            InvitationResponder responder = new ReplyService(policy, ledger, replySettings, config.replies(),
+                templates, new MailboxDrafts(mailboxManager), folders.drafts(), context, clock,
+                platform -> displayName(profiles, platform));
+            state = new State(configLocation, config, folders, triage, index, ledger, templates, responder,
+                new IndexRecorder(index, clock));
+            LOGGER.info("havewemet started: configuration {}, data {}", configFile, base.resolve("var/havewemet"));
+        } catch (IOException | RuntimeException e) {
+            throw new MessagingException("havewemet: cannot open its data under " + base + ": " + e.getMessage(), e);
+        }
     }
 
+    /** "LinkedIn" for "linkedin": the platform's first brand name; a direct request has no platform to name. */
+    static String displayName(PlatformProfiles profiles, String platform) {
+        if (platform == null || org.havewemet.triage.Invitation.DIRECT.equals(platform)) {
+            return "";
+        }
+        return profiles.byId(platform)
+            .map(compiled -> compiled.profile().brandNames())
+            .filter(names -> !names.isEmpty())
+            .map(names -> names.get(0))
+            .orElse(platform);
+    }
+
+    private static JudgeSettings judgeSettings(JudgeConfig judge) {
+        JudgeSettings defaults = JudgeSettings.defaults();
+        return new JudgeSettings(judge.personalThreshold(), judge.suspiciousThreshold(), judge.fewMutualConnections(),
+            judge.manyConnections(), defaults.defaultNoteTolerance(), defaults.maxNoteChars(),
+            judge.trustedAuthServIds());
+    }
+
+    private Path resolve(String location) throws MessagingException {
+        try {
+            File file = fileSystem.getFile(location);
+            return file.toPath().toAbsolutePath();
+        } catch (FileNotFoundException e) {
+            // An absent configuration file means "all defaults"; ConfigLoader.loadOrDefaults handles that.
+            return dataDirectory().resolve("conf").resolve("havewemet.yaml");
+        } catch (RuntimeException e) {
+            throw new MessagingException("havewemet: config: expected a file path or a file:// URL, found \""
+                + location + "\"", e);
+        }
+    }
+
+    private Path dataDirectory() {
+        try {
+            return fileSystem.getBasedir().toPath().toAbsolutePath();
+        } catch (FileNotFoundException e) {
+            throw new IllegalStateException("James has no working directory", e);
+        }
+    }
+
+    @PreDestroy
     public synchronized void stop() {
-        started = false;
+        State current = state;
+        state = null;
+        if (current == null) {
+            return;
+        }
+        closeQuietly("index", current.index());
+        closeQuietly("ledger", current.ledger());
+    }
+
+    private static void closeQuietly(String what, AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOGGER.warn("havewemet: could not close the {} cleanly", what, e);
+        }
+    }
+
+    private State state() {
+        State current = state;
+        if (current == null) {
+            throw new IllegalStateException("havewemet is not started: is TriageInvitations in mailetcontainer.xml?");
+        }
+        return current;
+    }
+
+    public boolean isStarted() {
+        return state != null;
+    }
+
+    public HaveWeMetConfig config() {
+        return state().config();
     }
 
     public Triage triage() {
-        return (message, sender, recipient) -> TriageResult.notInvitation(new Reason("NOT_YET", 0, ""));
+        return state().triage();
     }
 
     public Folders folders() {
-        return Folders.DEFAULT;
+        return state().folders();
     }
 
     public InvitationResponder responder() {
-        return (mail, recipient, result) -> ReplyOutcome.none();
+        return state().responder();
     }
 
     public InvitationRecorder recorder() {
-        return (mail, recipient, result, outcome) -> { };
+        return state().recorder();
+    }
+
+    public InvitationIndex index() {
+        return state().index();
+    }
+
+    public ReplyLedger ledger() {
+        return state().ledger();
+    }
+
+    public TemplateStore templates() {
+        return state().templates();
+    }
+
+    public Clock clock() {
+        return clock;
     }
 }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "havewemet 0.1.0 for Apache James 3.8.1",
     description = "\"Have we met?\" triage of connection invitations for Apache James.",
-    subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, ClassifyCommand.class, SearchCommand.class, ConfigCheckCommand.class,
+        CommandLine.HelpCommand.class})
 public final class HaveWeMetCli implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,89 @@
+package org.havewemet.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.havewemet.config.ConfigRules.AliasMapRule;
+import org.havewemet.config.ConfigRules.BoolRule;
+import org.havewemet.config.ConfigRules.DecimalRule;
+import org.havewemet.config.ConfigRules.EnumRule;
+import org.havewemet.config.ConfigRules.IntRule;
+import org.havewemet.config.ConfigRules.ListRule;
+import org.havewemet.config.ConfigRules.RegexRule;
+import org.havewemet.config.ConfigRules.Rule;
+import org.havewemet.config.ConfigRules.Section;
+import org.havewemet.config.ConfigRules.TextRule;
+
+/**
+ * Every key of {@code havewemet.yaml} with its rule and default: the single place defaults live. Key names are public
+ * interface (admins write them); the records in this package mirror this tree one to one.
+ */
+final class ConfigSchema {
+    /** Locale tags accepted for templates: a two-letter language, optionally a region, e.g. {@code fr-CA}. */
+    static final String LOCALE_SHAPE = "[a-z]{2}(-[A-Z]{2})?";
+    private static final int MAX_TEXT = 400;
+
+    static final Section ROOT = root();
+
+    private ConfigSchema() {
+    }
+
+    private static Section root() {
+        Map<String, Rule> root = new LinkedHashMap<>();
+        root.put("folders", section(
+                "priority", folder("Invitations/Priority"),
+                "unexplained", folder("Invitations/Unexplained"),
+                "suspicious", folder("Spam"),
+                "drafts", folder("Drafts")));
+        Rule address = new TextRule(null, "a mail address like user@example.com",
+                text -> text.matches(ConfigRules.ADDRESS_SHAPE));
+        Rule addresses = new ListRule(address, "a list of mail addresses");
+        root.put("replies", section(
+                "enabled", new BoolRule(true),
+                "periodDays", new IntRule(1, 3650, 30),
+                "dryRun", new BoolRule(false),
+                "ratePerHour", new IntRule(0, 100_000, 20),
+                "globalRatePerHour", new IntRule(0, 1_000_000, 500),
+                "optOut", addresses,
+                "aliases", new AliasMapRule(addresses),
+                "answerWaitDays", new IntRule(1, 365, 7)));
+        Rule authServId = new TextRule(null, "an authserv-id (a host name such as mx.example.com)",
+                text -> text.matches("[A-Za-z0-9][A-Za-z0-9.-]{0,252}"));
+        root.put("judge", section(
+                "personalThreshold", new DecimalRule(-1000, 1000, 1.0),
+                "suspiciousThreshold", new DecimalRule(-1000, 1000, 5.0),
+                "trustedAuthServIds", new ListRule(authServId, "a list of authserv-ids"),
+                "fewMutualConnections", new IntRule(0, 1_000_000, 5),
+                "manyConnections", new IntRule(0, 100_000_000, 500)));
+        root.put("platforms", section(
+                "file", new TextRule(null, "a file path", text -> !text.isBlank() && text.length() <= 4096)));
+        root.put("digest", section(
+                "schedule", new EnumRule(List.of("off", "daily", "weekly"), "off"),
+                "hour", new IntRule(0, 23, 7)));
+        root.put("index", section(
+                "commitIntervalSeconds", new IntRule(1, 3600, 5),
+                "retentionDays", new IntRule(0, 36_500, 0)));
+        root.put("templates", section(
+                "directory", new TextRule("var/havewemet/templates", "a directory path",
+                        text -> !text.isBlank() && text.length() <= 4096),
+                "defaultLocale", new TextRule("en", "a locale like en or fr-CA", text -> text.matches(LOCALE_SHAPE))));
+        Rule patterns = new ListRule(new RegexRule(), "a list of regular expressions");
+        root.put("patterns", section(
+                "neverAnswer", patterns,
+                "alwaysPriority", patterns));
+        return new Section(root);
+    }
+
+    private static Rule folder(String defaultName) {
+        return new TextRule(defaultName, "a folder name (at most " + MAX_TEXT + " characters, no control characters)",
+                text -> !text.isBlank() && text.length() <= MAX_TEXT);
+    }
+
+    private static Section section(Object... keysAndRules) {
+        Map<String, Rule> fields = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndRules.length; i += 2) {
+            fields.put((String) keysAndRules[i], (Rule) keysAndRules[i + 1]);
+        }
+        return new Section(fields);
+    }
+}

@@ -1,0 +1,143 @@
+package org.havewemet.index;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/**
+ * The read side shared by the live index and the read-only searcher: every method takes an acquired searcher and
+ * always scopes to one user with a filter clause, whatever the query text was.
+ */
+final class IndexReads {
+    /** Deepest page reachable (offset + limit), to bound memory of a single request. */
+    static final int MAX_WINDOW = 10_000;
+
+    private static final SortField NEWEST_FIRST = new SortField(InvitationSchema.RECEIVED_AT, SortField.Type.LONG, true);
+    private static final List<String> FACET_FIELDS =
+            List.of(InvitationSchema.VERDICT, InvitationSchema.PLATFORM, InvitationSchema.MONTH);
+
+    private final InvitationSchema schema;
+    private final UserQueryParser parser;
+
+    IndexReads(InvitationSchema schema) {
+        this.schema = schema;
+        this.parser = new UserQueryParser(schema);
+    }
+
+    SearchResult search(IndexSearcher searcher, String user, String queryText, SortOrder order, int limit, int offset)
+            throws IOException {
+        Query userQuery = parser.parse(queryText);
+        Query query = schema.scoped(user, userQuery);
+        int from = Math.max(0, offset);
+        int window = Math.min(MAX_WINDOW, from + Math.max(0, limit));
+        Sort sort = order == SortOrder.RELEVANCE ? new Sort(SortField.FIELD_SCORE, NEWEST_FIRST) : new Sort(NEWEST_FIRST);
+        TopFieldCollector top = new TopFieldCollectorManager(sort, Math.max(1, window), null, Integer.MAX_VALUE, false)
+                .newCollector();
+        FacetCountingCollector facets = new FacetCountingCollector(FACET_FIELDS);
+        searcher.search(query, MultiCollector.wrap(top, facets));
+        ScoreDoc[] all = top.topDocs().scoreDocs;
+        int end = Math.min(all.length, window);
+        ScoreDoc[] page = from >= end ? new ScoreDoc[0] : java.util.Arrays.copyOfRange(all, from, end);
+        TopFieldCollector.populateScores(page, searcher, query);
+        String[] snippets = highlight(searcher, userQuery, page);
+        StoredFields stored = searcher.storedFields();
+        List<SearchHit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            hits.add(new SearchHit(schema.toRecord(stored.document(page[i].doc)), snippets[i], page[i].score));
+        }
+        return new SearchResult(facets.matches(), hits, facets.counts(0), facets.counts(1), facets.counts(2));
+    }
+
+    List<InviterSummary> inviters(IndexSearcher searcher, String user, String queryText, int limit, int offset)
+            throws IOException {
+        Query query = schema.scoped(user, parser.parse(queryText));
+        InviterGroupingCollector grouping = new InviterGroupingCollector();
+        searcher.search(query, grouping);
+        List<Map.Entry<String, InviterGroupingCollector.Group>> groups = new ArrayList<>(grouping.groups().entrySet());
+        groups.sort(Comparator.<Map.Entry<String, InviterGroupingCollector.Group>>comparingLong(e -> -e.getValue().last)
+                .thenComparing(Map.Entry::getKey));
+        StoredFields stored = searcher.storedFields();
+        List<InviterSummary> out = new ArrayList<>();
+        int from = Math.max(0, offset);
+        for (int i = from; i < groups.size() && out.size() < Math.max(0, limit); i++) {
+            InviterGroupingCollector.Group g = groups.get(i).getValue();
+            InvitationRecord last = schema.toRecord(stored.document(g.lastDoc));
+            out.add(new InviterSummary(last.recipient(), groups.get(i).getKey(), last.inviterName(), last.inviterEmail(),
+                    last.inviterHeadline(), last.inviterCompany(), last.profileUrl(), last.platform(), g.count,
+                    Instant.ofEpochMilli(g.first), Instant.ofEpochMilli(g.last), last.verdict()));
+        }
+        return out;
+    }
+
+    Optional<InvitationRecord> get(IndexSearcher searcher, String id) throws IOException {
+        Query query = new BooleanQuery.Builder()
+                .add(new TermQuery(schema.idTerm(id)), Occur.FILTER)
+                .add(schema.typeFilter(InvitationSchema.TYPE_INVITATION), Occur.FILTER)
+                .build();
+        TopDocs top = searcher.search(query, 1);
+        if (top.scoreDocs.length == 0) {
+            return Optional.empty();
+        }
+        Document doc = searcher.storedFields().document(top.scoreDocs[0].doc);
+        return Optional.of(schema.toRecord(doc));
+    }
+
+    long count(IndexSearcher searcher, String user) throws IOException {
+        return searcher.count(schema.scoped(user, new org.apache.lucene.search.MatchAllDocsQuery()));
+    }
+
+    boolean isKnown(IndexSearcher searcher, String user, String address, String name) throws IOException {
+        String normalizedAddress = Names.normalizeAddress(address);
+        String normalizedName = Names.normalizeName(name);
+        if (user == null || (normalizedAddress == null && normalizedName == null)) {
+            return false;
+        }
+        BooleanQuery.Builder who = new BooleanQuery.Builder();
+        if (normalizedAddress != null) {
+            who.add(new TermQuery(new Term(InvitationSchema.CORRESPONDENT_ADDRESS, normalizedAddress)), Occur.SHOULD);
+        }
+        if (normalizedName != null) {
+            who.add(new TermQuery(new Term(InvitationSchema.CORRESPONDENT_NAME, normalizedName)), Occur.SHOULD);
+        }
+        Query query = new BooleanQuery.Builder()
+                .add(who.build(), Occur.MUST)
+                .add(schema.typeFilter(InvitationSchema.TYPE_CORRESPONDENT), Occur.FILTER)
+                .add(schema.recipientFilter(user), Occur.FILTER)
+                .build();
+        return searcher.count(query) > 0;
+    }
+
+    private String[] highlight(IndexSearcher searcher, Query userQuery, ScoreDoc[] page) throws IOException {
+        if (page.length == 0) {
+            return new String[0];
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, schema.analyzer())
+                .withFormatter(new DefaultPassageFormatter("<b>", "</b>", "… ", true))
+                .build();
+        TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+        return highlighter.highlight(InvitationSchema.NOTE, userQuery, pageDocs, 1);
+    }
+}

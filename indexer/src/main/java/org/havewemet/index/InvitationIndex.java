@@ -1,0 +1,370 @@
+package org.havewemet.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live invitation index of one server: thread-safe, written by mail spool threads and searched concurrently.
+ *
+ * <p>Reads see every write made before them (they wait, at most a few tens of milliseconds, for the searcher that
+ * contains the caller's last write). Commits happen on an interval and on close, so a crash (even kill -9) loses at
+ * most one interval of writes. A corrupt index is moved aside at open and replaced by an empty one.
+ *
+ * <p>Every read is scoped to one user by a filter this class adds; query text can never widen it.
+ */
+public final class InvitationIndex implements AutoCloseable {
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(5);
+    private static final Logger LOG = LoggerFactory.getLogger(InvitationIndex.class);
+    private static final int LOCK_STRIPES = 64;
+    private static final int FRESHNESS_WAIT_MS = 5_000;
+    private static final double MAX_STALE_SECONDS = 30.0;
+    private static final double MIN_STALE_SECONDS = 0.010;
+
+    private final Path path;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+    private final ScheduledExecutorService committer;
+    private final InvitationSchema schema = new InvitationSchema();
+    private final IndexReads reads = new IndexReads(schema);
+    private final AtomicLong lastWrite = new AtomicLong(-1);
+    /** Writes share it; erase and purge take it alone so that their counts are exact. */
+    private final ReadWriteLock bulkLock = new ReentrantReadWriteLock();
+    private final ReentrantLock[] recordLocks = new ReentrantLock[LOCK_STRIPES];
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private InvitationIndex(Path path, Directory directory, IndexWriter writer, Duration commitInterval)
+            throws IOException {
+        this.path = path;
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, new SearcherFactory());
+        // Every read waits for the generation of the last write, which wakes this thread within MIN_STALE; the long
+        // max-stale only bounds how often it reopens on its own, so pure write load is not slowed by reopening.
+        this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, MAX_STALE_SECONDS, MIN_STALE_SECONDS);
+        reopener.setName("havewemet-index-reopen");
+        reopener.setDaemon(true);
+        reopener.start();
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            recordLocks[i] = new ReentrantLock();
+        }
+        this.committer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "havewemet-index-commit");
+            t.setDaemon(true);
+            return t;
+        });
+        long millis = Math.max(1, commitInterval.toMillis());
+        committer.scheduleWithFixedDelay(this::periodicCommit, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Opens (creating if needed) the index in {@code dir}, committing every 5 seconds. */
+    public static InvitationIndex open(Path dir) throws IOException {
+        return open(dir, DEFAULT_COMMIT_INTERVAL);
+    }
+
+    /**
+     * Opens (creating if needed) the index in {@code dir}. A damaged index is moved to {@code <dir>.corrupt-<time>}
+     * with a WARN log line and an empty one is created instead; only environment problems (the index locked by a
+     * running process, permissions, disk) are thrown.
+     */
+    public static InvitationIndex open(Path dir, Duration commitInterval) throws IOException {
+        Path path = dir.toAbsolutePath();
+        try {
+            return openChecked(path, commitInterval);
+        } catch (IOException | RuntimeException e) {
+            if (!IndexDirectories.isCorruption(e)) {
+                throw e;
+            }
+            IndexDirectories.moveAside(path, e);
+            return openChecked(path, commitInterval);
+        }
+    }
+
+    /** A searcher on an index that may be in use by a running server (no write lock taken). */
+    public static ReadOnlyInvitationIndex openReadOnly(Path dir) throws IOException {
+        return ReadOnlyInvitationIndex.open(dir);
+    }
+
+    private static InvitationIndex openChecked(Path path, Duration commitInterval) throws IOException {
+        Files.createDirectories(path);
+        Directory directory = FSDirectory.open(path);
+        try {
+            IndexDirectories.verify(directory);
+            IndexWriterConfig config = new IndexWriterConfig(new InvitationSchema().analyzer())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setCommitOnClose(true)
+                    .setCodec(InvitationSchema.codec());
+            IndexWriter writer = new IndexWriter(directory, config);
+            try {
+                return new InvitationIndex(path, directory, writer, commitInterval);
+            } catch (IOException | RuntimeException e) {
+                writer.rollback();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public InvitationSchema schema() {
+        return schema;
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    /** Adds or replaces (by id) one invitation. */
+    public void index(InvitationRecord record) throws IOException {
+        ReentrantLock lock = lockFor(record.id());
+        lock.lock();
+        try {
+            write(() -> writer.updateDocument(schema.idTerm(record.id()), schema.toDocument(record)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Records how the invitation was answered; false when the id is unknown. */
+    public boolean updateReplyStatus(String id, String status, String detail) throws IOException {
+        ReentrantLock lock = lockFor(id);
+        lock.lock();
+        try {
+            Optional<InvitationRecord> current = get(id);
+            if (current.isEmpty()) {
+                return false;
+            }
+            index(current.get().withReplyStatus(status, detail));
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Remembers that {@code user} corresponds with this person (by address and/or display name). */
+    public void addCorrespondent(String user, String address, String displayName) throws IOException {
+        if (user == null || (Names.normalizeAddress(address) == null && Names.normalizeName(displayName) == null)) {
+            return;
+        }
+        String id = schema.correspondentId(user, Names.normalizeAddress(address), Names.normalizeName(displayName));
+        write(() -> writer.updateDocument(schema.idTerm(id), schema.correspondentDocument(user, address, displayName)));
+    }
+
+    /**
+     * Erases one person everywhere, for every user: their invitations (by address or profile link), hence their
+     * inviter summaries, and correspondent entries. Committed before returning.
+     *
+     * @return the number of documents removed
+     */
+    public int eraseInviter(String address) throws IOException {
+        String who = Names.normalizeAddress(address);
+        if (who == null) {
+            return 0;
+        }
+        Query invitations = new BooleanQuery.Builder()
+                .add(new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(InvitationSchema.EMAIL, who)), Occur.SHOULD)
+                        .add(new TermQuery(new Term(InvitationSchema.INVITER_KEY, who)), Occur.SHOULD)
+                        .build(), Occur.MUST)
+                .add(schema.typeFilter(InvitationSchema.TYPE_INVITATION), Occur.FILTER)
+                .build();
+        Query correspondents = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(InvitationSchema.CORRESPONDENT_ADDRESS, who)), Occur.MUST)
+                .add(schema.typeFilter(InvitationSchema.TYPE_CORRESPONDENT), Occur.FILTER)
+                .build();
+        return deleteAll(invitations, correspondents);
+    }
+
+    /** Retention: removes invitations received before {@code cutoff}; committed before returning. */
+    public int purgeOlderThan(Instant cutoff) throws IOException {
+        Query old = new BooleanQuery.Builder()
+                .add(schema.receivedBetween(null, cutoff), Occur.MUST)
+                .add(schema.typeFilter(InvitationSchema.TYPE_INVITATION), Occur.FILTER)
+                .build();
+        return deleteAll(old);
+    }
+
+    public void commit() throws IOException {
+        ensureOpen();
+        writer.commit();
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    public Optional<InvitationRecord> get(String id) throws IOException {
+        return read(searcher -> reads.get(searcher, id));
+    }
+
+    /**
+     * One page of the user's invitations matching {@code query} (see {@link UserQueryParser}; blank = all).
+     *
+     * @throws QuerySyntaxException when the query cannot be parsed
+     */
+    public SearchResult search(String user, String query, SortOrder sort, int limit, int offset) throws IOException {
+        return read(searcher -> reads.search(searcher, user, query, sort, limit, offset));
+    }
+
+    /** One entry per person who invited {@code user} (optionally only invitations matching query), latest first. */
+    public List<InviterSummary> inviters(String user, String query, int limit, int offset) throws IOException {
+        return read(searcher -> reads.inviters(searcher, user, query, limit, offset));
+    }
+
+    /** Whether {@code user} corresponds with this address, or with someone of this (normalised) name. */
+    public boolean isKnown(String user, String address, String name) throws IOException {
+        return read(searcher -> reads.isKnown(searcher, user, address, name));
+    }
+
+    /** Number of invitations indexed for {@code user}. */
+    public long count(String user) throws IOException {
+        return read(searcher -> reads.count(searcher, user));
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        committer.shutdown();
+        try {
+            committer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        reopener.close();
+        try {
+            searchers.close();
+            writer.commit();
+        } finally {
+            writer.close();
+            directory.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    @FunctionalInterface
+    private interface Write {
+        long apply() throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface Read<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private void write(Write write) throws IOException {
+        ensureOpen();
+        bulkLock.readLock().lock();
+        try {
+            long generation = write.apply();
+            lastWrite.accumulateAndGet(generation, Math::max);
+        } finally {
+            bulkLock.readLock().unlock();
+        }
+    }
+
+    private <T> T read(Read<T> read) throws IOException {
+        ensureOpen();
+        awaitLastWrite();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return read.apply(searcher);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private int deleteAll(Query... queries) throws IOException {
+        ensureOpen();
+        bulkLock.writeLock().lock();
+        try {
+            int count = 0;
+            for (Query q : queries) {
+                count += read(searcher -> searcher.count(q));
+            }
+            if (count > 0) {
+                long generation = writer.deleteDocuments(queries);
+                lastWrite.accumulateAndGet(generation, Math::max);
+                writer.commit();
+            }
+            return count;
+        } finally {
+            bulkLock.writeLock().unlock();
+        }
+    }
+
+    private void awaitLastWrite() {
+        long generation = lastWrite.get();
+        if (generation < 0) {
+            return;
+        }
+        try {
+            reopener.waitForGeneration(generation, FRESHNESS_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void periodicCommit() {
+        try {
+            if (!closed.get() && writer.hasUncommittedChanges()) {
+                writer.commit();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("havewemet: periodic commit of the invitation index at {} failed", path, e);
+        }
+    }
+
+    private ReentrantLock lockFor(String id) {
+        return recordLocks[Math.floorMod(id.hashCode(), LOCK_STRIPES)];
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("the invitation index at " + path + " is closed");
+        }
+    }
+
+    /** Unchecked wrapper for callers that cannot throw IOException (such as a KnownInviters lambda). */
+    public boolean isKnownUnchecked(String user, String address, String name) {
+        try {
+            return isKnown(user, address, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

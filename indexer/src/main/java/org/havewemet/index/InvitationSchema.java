@@ -1,0 +1,286 @@
+package org.havewemet.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The one place that knows how invitations and correspondents become Lucene documents: field names, the field type
+ * chosen for each role, document/record conversion, and the query factories everything else builds on.
+ *
+ * <p>Roles: ids and enumerations are un-analysed {@link StringField}s (exact match, lower-cased); what people write
+ * (name, headline, company, location, note) is {@link TextField} through {@link InvitationAnalyzer}; dates and counts
+ * are {@link LongPoint} for ranges plus doc values for sorting; verdict, platform and month carry sorted doc values for
+ * facet counting, and the inviter key does so for grouping people.
+ */
+public final class InvitationSchema {
+    public static final String TYPE = "type";
+    public static final String TYPE_INVITATION = "invitation";
+    public static final String TYPE_CORRESPONDENT = "correspondent";
+
+    public static final String ID = "id";
+    public static final String RECIPIENT = "recipient";
+    public static final String MESSAGE_ID = "messageId";
+    public static final String PLATFORM = "platform";
+    public static final String EVENT = "event";
+    public static final String NAME = "inviterName";
+    public static final String EMAIL = "inviterEmail";
+    public static final String HEADLINE = "inviterHeadline";
+    public static final String COMPANY = "inviterCompany";
+    public static final String LOCATION = "inviterLocation";
+    public static final String PROFILE_URL = "profileUrl";
+    public static final String NOTE = "note";
+    public static final String NOTE_LANGUAGE = "noteLanguage";
+    public static final String VERDICT = "verdict";
+    public static final String REASONS = "reasons";
+    public static final String REPLY_STATUS = "replyStatus";
+    public static final String REPLY_DETAIL = "replyDetail";
+    public static final String RECEIVED_AT = "receivedAt";
+    public static final String MONTH = "month";
+    public static final String MUTUAL = "mutualConnections";
+    public static final String CONNECTIONS = "connections";
+    /** One value per person (address, else profile link, else normalised name): what "inviters" groups by. */
+    public static final String INVITER_KEY = "inviterKey";
+    public static final String CORRESPONDENT_ADDRESS = "correspondentAddress";
+    public static final String CORRESPONDENT_NAME = "correspondentName";
+
+    /** Fields a free-text word is looked up in. */
+    public static final List<String> FREE_TEXT_FIELDS = List.of(NAME, HEADLINE, COMPANY, LOCATION, NOTE);
+
+    private static final DateTimeFormatter MONTH_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
+
+    private final Analyzer analyzer = new InvitationAnalyzer();
+
+    public Analyzer analyzer() {
+        return analyzer;
+    }
+
+    /** The codec the index is written with (Lucene's default: fast stored fields, small enough per invitation). */
+    public static Codec codec() {
+        return Codec.getDefault();
+    }
+
+    // ---------------------------------------------------------------- documents
+
+    public Document toDocument(InvitationRecord r) {
+        Document doc = new Document();
+        doc.add(new StringField(TYPE, TYPE_INVITATION, Field.Store.NO));
+        doc.add(new StringField(ID, r.id(), Field.Store.YES));
+        doc.add(new StringField(RECIPIENT, r.recipient(), Field.Store.YES));
+        storeOnly(doc, MESSAGE_ID, r.messageId());
+        keyword(doc, PLATFORM, r.platform());
+        keyword(doc, EVENT, r.event());
+        text(doc, NAME, r.inviterName());
+        if (r.inviterEmail() != null) {
+            doc.add(new StringField(EMAIL, r.inviterEmail(), Field.Store.YES));
+        }
+        text(doc, HEADLINE, r.inviterHeadline());
+        text(doc, COMPANY, r.inviterCompany());
+        text(doc, LOCATION, r.inviterLocation());
+        storeOnly(doc, PROFILE_URL, r.profileUrl());
+        text(doc, NOTE, r.note());
+        storeOnly(doc, NOTE_LANGUAGE, r.noteLanguage());
+        keyword(doc, VERDICT, r.verdict());
+        for (String reason : r.reasons()) {
+            doc.add(new StringField(REASONS, reason, Field.Store.YES));
+        }
+        keyword(doc, REPLY_STATUS, r.replyStatus());
+        storeOnly(doc, REPLY_DETAIL, r.replyDetail());
+        long millis = r.receivedAt().toEpochMilli();
+        doc.add(new LongPoint(RECEIVED_AT, millis));
+        doc.add(new NumericDocValuesField(RECEIVED_AT, millis));
+        doc.add(new StoredField(RECEIVED_AT, millis));
+        doc.add(new SortedDocValuesField(MONTH, new BytesRef(MONTH_FORMAT.format(r.receivedAt()))));
+        count(doc, MUTUAL, r.mutualConnections());
+        count(doc, CONNECTIONS, r.connections());
+        String key = inviterKey(r);
+        doc.add(new StringField(INVITER_KEY, key, Field.Store.NO));
+        doc.add(new SortedDocValuesField(INVITER_KEY, new BytesRef(key)));
+        return doc;
+    }
+
+    public InvitationRecord toRecord(Document doc) {
+        List<String> reasons = new ArrayList<>();
+        for (IndexableField f : doc.getFields(REASONS)) {
+            reasons.add(f.stringValue());
+        }
+        return new InvitationRecord(doc.get(ID), doc.get(RECIPIENT), doc.get(MESSAGE_ID), doc.get(PLATFORM),
+                doc.get(EVENT), doc.get(NAME), doc.get(EMAIL), doc.get(HEADLINE), doc.get(COMPANY), doc.get(LOCATION),
+                doc.get(PROFILE_URL), doc.get(NOTE), doc.get(NOTE_LANGUAGE), doc.get(VERDICT), reasons,
+                doc.get(REPLY_STATUS), doc.get(REPLY_DETAIL),
+                Instant.ofEpochMilli(doc.getField(RECEIVED_AT).numericValue().longValue()),
+                intOrNull(doc, MUTUAL), intOrNull(doc, CONNECTIONS));
+    }
+
+    /** A known correspondent of {@code user}: matched later by address or by normalised name. */
+    public Document correspondentDocument(String user, String address, String displayName) {
+        String normalizedAddress = Names.normalizeAddress(address);
+        String normalizedName = Names.normalizeName(displayName);
+        Document doc = new Document();
+        doc.add(new StringField(TYPE, TYPE_CORRESPONDENT, Field.Store.NO));
+        doc.add(new StringField(ID, correspondentId(user, normalizedAddress, normalizedName), Field.Store.YES));
+        doc.add(new StringField(RECIPIENT, Names.normalizeAddress(user), Field.Store.YES));
+        if (normalizedAddress != null) {
+            doc.add(new StringField(CORRESPONDENT_ADDRESS, normalizedAddress, Field.Store.YES));
+        }
+        if (normalizedName != null) {
+            doc.add(new StringField(CORRESPONDENT_NAME, normalizedName, Field.Store.YES));
+        }
+        return doc;
+    }
+
+    public String correspondentId(String user, String normalizedAddress, String normalizedName) {
+        String who = normalizedAddress != null ? normalizedAddress : "name:" + normalizedName;
+        return "correspondent/" + Names.normalizeAddress(user) + "/" + who;
+    }
+
+    /** Who an invitation is from, as one grouping key: address, else profile link, else normalised name. */
+    public static String inviterKey(InvitationRecord r) {
+        if (r.inviterEmail() != null) {
+            return r.inviterEmail();
+        }
+        if (r.profileUrl() != null && !r.profileUrl().isBlank()) {
+            return r.profileUrl().trim().toLowerCase(Locale.ROOT);
+        }
+        String name = Names.normalizeName(r.inviterName());
+        return name == null ? "(unknown)" : "name:" + name;
+    }
+
+    public static String month(Instant instant) {
+        return MONTH_FORMAT.format(instant);
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    public Term idTerm(String id) {
+        return new Term(ID, id);
+    }
+
+    /** The scoping filter: only this user's documents. Added by the index, never derived from what users type. */
+    public Query recipientFilter(String user) {
+        return new TermQuery(new Term(RECIPIENT, Names.normalizeAddress(user)));
+    }
+
+    public Query typeFilter(String type) {
+        return new TermQuery(new Term(TYPE, type));
+    }
+
+    /** The user's query restricted to the user's invitations, scoring only by the user's query. */
+    public Query scoped(String user, Query userQuery) {
+        return new BooleanQuery.Builder()
+                .add(userQuery, Occur.MUST)
+                .add(typeFilter(TYPE_INVITATION), Occur.FILTER)
+                .add(recipientFilter(user), Occur.FILTER)
+                .build();
+    }
+
+    /** Exact match on an un-analysed field; values are compared lower-case. */
+    public Query keywordQuery(String field, String value) {
+        return new TermQuery(new Term(field, value.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Received in [fromInclusive, toExclusive); either bound may be null. */
+    public Query receivedBetween(Instant fromInclusive, Instant toExclusive) {
+        long lower = fromInclusive == null ? Long.MIN_VALUE : fromInclusive.toEpochMilli();
+        long upper = toExclusive == null ? Long.MAX_VALUE : toExclusive.toEpochMilli() - 1;
+        return LongPoint.newRangeQuery(RECEIVED_AT, lower, upper);
+    }
+
+    /**
+     * Text looked up in one analysed field: one token is a term query, several (a quoted phrase, or "jean-luc") a
+     * phrase query. Text with no indexable token (punctuation, a lone "*") matches nothing.
+     */
+    public Query textQuery(String field, String text) {
+        List<String> tokens = analyze(field, text);
+        if (tokens.isEmpty()) {
+            return new MatchNoDocsQuery("no searchable word in '" + text + "'");
+        }
+        if (tokens.size() == 1) {
+            return new TermQuery(new Term(field, tokens.get(0)));
+        }
+        return new PhraseQuery(field, tokens.toArray(new String[0]));
+    }
+
+    public List<String> analyze(String field, String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing in-memory text cannot fail", e);
+        }
+        return tokens;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static void keyword(Document doc, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        doc.add(new StringField(field, value.toLowerCase(Locale.ROOT), Field.Store.NO));
+        doc.add(new StoredField(field, value));
+        if (field.equals(VERDICT) || field.equals(PLATFORM)) {
+            doc.add(new SortedDocValuesField(field, new BytesRef(value)));
+        } else if (field.equals(REPLY_STATUS)) {
+            doc.add(new SortedSetDocValuesField(field, new BytesRef(value)));
+        }
+    }
+
+    private static void text(Document doc, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            doc.add(new TextField(field, value, Field.Store.YES));
+        }
+    }
+
+    private static void storeOnly(Document doc, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            doc.add(new StoredField(field, value));
+        }
+    }
+
+    private static void count(Document doc, String field, Integer value) {
+        if (value != null) {
+            doc.add(new LongPoint(field, value));
+            doc.add(new NumericDocValuesField(field, value));
+            doc.add(new StoredField(field, value));
+        }
+    }
+
+    private static Integer intOrNull(Document doc, String field) {
+        IndexableField f = doc.getField(field);
+        return f == null ? null : f.numericValue().intValue();
+    }
+}

@@ -1,0 +1,161 @@
+package org.havewemet.mailet;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.mail.internet.MimeMessage;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.MaybeSender;
+import org.apache.james.server.core.MailImpl;
+import org.apache.mailet.Mail;
+import org.apache.mailet.MailetContext;
+import org.havewemet.config.RepliesConfig;
+import org.havewemet.config.template.RenderedTemplate;
+import org.havewemet.config.template.TemplateModel;
+import org.havewemet.config.template.TemplateStore;
+import org.havewemet.reply.DraftComposer;
+import org.havewemet.reply.ReplyComposer;
+import org.havewemet.reply.ReplyContext;
+import org.havewemet.reply.ReplyDecision;
+import org.havewemet.reply.ReplyLedger;
+import org.havewemet.reply.ReplyPolicy;
+import org.havewemet.reply.ReplySettings;
+import org.havewemet.triage.EventKind;
+import org.havewemet.triage.Invitation;
+import org.havewemet.triage.Inviter;
+import org.havewemet.triage.TriageResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out the reply policy: sends "Have we met?" through James (null reverse path, so nothing can bounce back
+ * to the inviter), or saves the same text as a draft in the user's Drafts folder, or does nothing and says why.
+ * An "X accepted your invitation" notice gets a thank-you draft asking for a short call.
+ */
+final class ReplyService implements InvitationResponder {
+    private static final Logger LOGGER = LoggerFactory.getLogger(ReplyService.class);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    private final ReplyPolicy policy;
+    private final ReplyLedger ledger;
+    private final ReplySettings settings;
+    private final RepliesConfig config;
+    private final TemplateStore templates;
+    private final MailboxDrafts drafts;
+    private final String draftsFolder;
+    private final MailetContext context;
+    private final Clock clock;
+    private final java.util.function.Function<String, String> platformNames;
+
+    ReplyService(ReplyPolicy policy, ReplyLedger ledger, ReplySettings settings, RepliesConfig config,
+                 TemplateStore templates, MailboxDrafts drafts, String draftsFolder, MailetContext context, Clock clock,
+                 java.util.function.Function<String, String> platformNames) {
+        this.platformNames = platformNames;
+        this.policy = policy;
+        this.ledger = ledger;
+        this.settings = settings;
+        this.config = config;
+        this.templates = templates;
+        this.drafts = drafts;
+        this.draftsFolder = draftsFolder;
+        this.context = context;
+        this.clock = clock;
+    }
+
+    @Override
+    public ReplyOutcome respond(Mail mail, MailAddress recipient, TriageResult result) throws Exception {
+        Invitation invitation = result.invitation().orElse(null);
+        String user = recipient.asString();
+        if (invitation != null && invitation.event() == EventKind.ACCEPTED) {
+            return thankYouDraft(mail, user, invitation);
+        }
+        String sender = mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse(null);
+        ReplyDecision decision = policy.decide(new ReplyContext(mail.getMessage(), sender, user, aliasesOf(user),
+            result.verdict(), invitation, settings));
+        return switch (decision.kind()) {
+            case SUPPRESS -> ReplyOutcome.suppressed(decision.reason().name());
+            case DRY_RUN -> {
+                LOGGER.info("havewemet dry run: would answer an invitation ({})", decision.reason());
+                yield new ReplyOutcome(ReplyOutcome.DRY_RUN, "would reply");
+            }
+            case REPLY -> reply(mail, user, invitation, decision);
+            case DRAFT -> draft(mail, user, invitation, decision);
+        };
+    }
+
+    private ReplyOutcome reply(Mail mail, String user, Invitation invitation, ReplyDecision decision) throws Exception {
+        try {
+            RenderedTemplate text = render("reply", user, invitation);
+            MimeMessage original = mail.getMessage();
+            MimeMessage answer = new ReplyComposer(clock).compose(user, decision.target(), original.getMessageID(),
+                original.getHeader("References", " "), text.subject(), text.body());
+            MailImpl outgoing = MailImpl.builder()
+                .name(MailImpl.getId())
+                .sender(MaybeSender.nullSender())
+                .addRecipient(new MailAddress(decision.target()))
+                .mimeMessage(answer)
+                .build();
+            // The spool owns the mail from here on (the memory queue keeps this very object): no dispose().
+            context.sendMail(outgoing);
+            ledger.recordSent(user, decision.inviterKey(), answer.getMessageID(), original.getMessageID(),
+                invitation.invitationId(), clock.instant());
+            return new ReplyOutcome(ReplyOutcome.REPLIED, "");
+        } catch (Exception e) {
+            ledger.release(user, decision.inviterKey());
+            throw e;
+        }
+    }
+
+    private ReplyOutcome draft(Mail mail, String user, Invitation invitation, ReplyDecision decision) throws Exception {
+        try {
+            RenderedTemplate text = render("draft", user, invitation);
+            MimeMessage draft = new DraftComposer(clock).compose(user, text.subject(), text.body(),
+                invitation.inviter().profileUrl(), mail.getMessage().getMessageID());
+            drafts.save(user, draftsFolder, draft);
+            return new ReplyOutcome(ReplyOutcome.DRAFTED, decision.reason() == null ? "" : decision.reason().name());
+        } catch (Exception e) {
+            if (decision.inviterKey() != null) {
+                ledger.release(user, decision.inviterKey());
+            }
+            throw e;
+        }
+    }
+
+    private ReplyOutcome thankYouDraft(Mail mail, String user, Invitation invitation) throws Exception {
+        RenderedTemplate text = render("accepted", user, invitation);
+        MimeMessage draft = new DraftComposer(clock).compose(user, text.subject(), text.body(),
+            invitation.inviter().profileUrl(), mail.getMessage().getMessageID());
+        drafts.save(user, draftsFolder, draft);
+        return new ReplyOutcome(ReplyOutcome.DRAFTED, "ACCEPTED_THANK_YOU");
+    }
+
+    private RenderedTemplate render(String template, String user, Invitation invitation) {
+        Inviter inviter = invitation.inviter();
+        TemplateModel model = TemplateModel.of(
+            new TemplateModel.Person(null, user),
+            new TemplateModel.InviterInfo(inviter.name(), inviter.headline(), inviter.company(), inviter.profileUrl(),
+                inviter.email()),
+            platformNames.apply(invitation.platform()), invitation.note(), DATE.format(clock.instant()));
+        List<String> locales = new ArrayList<>();
+        if (invitation.noteLanguage() != null) {
+            locales.add(invitation.noteLanguage());
+        }
+        return templates.render(template, locales, user.substring(user.indexOf('@') + 1), model);
+    }
+
+    private Set<String> aliasesOf(String user) {
+        Set<String> aliases = new HashSet<>();
+        config.aliases().forEach((owner, list) -> {
+            if (owner.equalsIgnoreCase(user)) {
+                aliases.addAll(list);
+            }
+        });
+        return aliases;
+    }
+}

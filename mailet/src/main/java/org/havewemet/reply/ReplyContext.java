@@ -1,0 +1,27 @@
+package org.havewemet.reply;
+
+import java.util.Set;
+
+import javax.mail.internet.MimeMessage;
+
+import org.havewemet.triage.Invitation;
+import org.havewemet.triage.Verdict;
+
+/**
+ * Everything the policy looks at for one mail and one local recipient.
+ *
+ * @param message        the mail as received (only headers are read)
+ * @param envelopeSender the SMTP reverse path, null (or empty) for the null sender
+ * @param user           the local recipient's address
+ * @param userAliases    other addresses of the same user (may be empty)
+ * @param verdict        triage's verdict for this user
+ * @param invitation     triage's invitation, null when none
+ * @param settings       the reply settings
+ */
+public record ReplyContext(MimeMessage message, String envelopeSender, String user, Set<String> userAliases,
+                           Verdict verdict, Invitation invitation, ReplySettings settings) {
+    public ReplyContext {
+        userAliases = userAliases == null ? Set.of() : Set.copyOf(userAliases);
+        settings = settings == null ? ReplySettings.defaults() : settings;
+    }
+}

@@ -1,0 +1,235 @@
+package org.havewemet.reply;
+
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.mail.MessagingException;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeMessage;
+
+import org.havewemet.triage.EventKind;
+import org.havewemet.triage.Invitation;
+import org.havewemet.triage.Verdict;
+
+/**
+ * Decides whether an invitation gets a "Have we met?" reply, a draft, or nothing (RFC 3834 and then some).
+ * Only UNEXPLAINED invitations are answered; machine, list, automatic, spam and misaddressed mail never is.
+ * Platform notices are answered only at {@link Invitation#replyAddress()}, never at their Return-Path.
+ *
+ * <p>A REPLY decision has reserved the (user, inviter) pair in the ledger and counted one reply in the rate
+ * limiter: the caller then calls {@link ReplyLedger#recordSent} after sending, or {@link ReplyLedger#release} when
+ * sending failed. A DRAFT decision also reserved the pair (one draft per inviter and period). Dry runs reserve and
+ * count nothing. Never throws: unreadable input gives SUPPRESS.
+ */
+public final class ReplyPolicy {
+    private final ReplyLedger ledger;
+    private final RateLimiter rateLimiter;
+    private final Clock clock;
+
+    public ReplyPolicy(ReplyLedger ledger, RateLimiter rateLimiter, Clock clock) {
+        this.ledger = ledger;
+        this.rateLimiter = rateLimiter;
+        this.clock = clock;
+    }
+
+    public ReplyDecision decide(ReplyContext ctx) {
+        try {
+            return decideOrThrow(ctx);
+        } catch (MessagingException | RuntimeException e) {
+            if (e instanceof UncheckedIOException) {
+                return ReplyDecision.suppress(ReasonCode.LEDGER_UNAVAILABLE, e.getMessage());
+            }
+            return ReplyDecision.suppress(ReasonCode.UNREADABLE_MESSAGE, e.toString());
+        }
+    }
+
+    private ReplyDecision decideOrThrow(ReplyContext ctx) throws MessagingException {
+        ReplySettings settings = ctx.settings();
+        if (!settings.enabled()) {
+            return ReplyDecision.suppress(ReasonCode.DISABLED, "replies disabled");
+        }
+        if (settings.isOptedOut(ctx.user())) {
+            return ReplyDecision.suppress(ReasonCode.OPTED_OUT, ctx.user());
+        }
+        if (ctx.verdict() != Verdict.UNEXPLAINED) {
+            return ReplyDecision.suppress(verdictCode(ctx.verdict()), "verdict " + ctx.verdict());
+        }
+        Invitation invitation = ctx.invitation();
+        if (invitation == null) {
+            return ReplyDecision.suppress(ReasonCode.NO_INVITATION, "no invitation extracted");
+        }
+        if (invitation.event() != EventKind.INVITATION && invitation.event() != EventKind.REMINDER) {
+            return ReplyDecision.suppress(ReasonCode.EVENT_NOT_ANSWERABLE, "event " + invitation.event());
+        }
+        Optional<ReplyDecision> refused = mailRules(ctx, invitation.isDirect());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return target(ctx, invitation);
+    }
+
+    /** Rules on the received mail itself. */
+    private Optional<ReplyDecision> mailRules(ReplyContext ctx, boolean direct) throws MessagingException {
+        MimeMessage message = ctx.message();
+        String sender = ctx.envelopeSender();
+        if (sender == null || sender.isBlank() || sender.trim().equals("<>")) {
+            return Optional.of(ReplyDecision.suppress(ReasonCode.NULL_SENDER, "null reverse path"));
+        }
+        Optional<HeaderRules.Hit> hit = HeaderRules.spamFlagged(message);
+        if (hit.isEmpty() && !isAddressedToUser(ctx)) {
+            hit = Optional.of(new HeaderRules.Hit(ReasonCode.NOT_ADDRESSED_TO_USER, ctx.user()));
+        }
+        if (hit.isEmpty() && direct) {
+            hit = directRules(ctx);
+        }
+        return hit.map(h -> ReplyDecision.suppress(h.code(), h.detail()));
+    }
+
+    /** A person-to-person request comes from its sender: that sender and the mail must be a person's. */
+    private Optional<HeaderRules.Hit> directRules(ReplyContext ctx) throws MessagingException {
+        String sender = ctx.envelopeSender();
+        if (MachineAddresses.isMachine(sender)) {
+            return Optional.of(new HeaderRules.Hit(ReasonCode.MACHINE_SENDER, "envelope sender " + sender));
+        }
+        for (InternetAddress from : fromAddresses(ctx.message())) {
+            if (MachineAddresses.isMachine(from.getAddress())) {
+                return Optional.of(new HeaderRules.Hit(ReasonCode.MACHINE_SENDER, "From " + from.getAddress()));
+            }
+        }
+        Optional<HeaderRules.Hit> hit = HeaderRules.listMail(ctx.message());
+        hit = hit.or(() -> unchecked(() -> HeaderRules.autoSubmitted(ctx.message())));
+        hit = hit.or(() -> unchecked(() -> HeaderRules.precedence(ctx.message())));
+        hit = hit.or(() -> unchecked(() -> HeaderRules.autoResponseSuppressed(ctx.message())));
+        if (hit.isEmpty() && ctx.settings().neverAnswer().test(sender.trim().toLowerCase(Locale.ROOT))) {
+            hit = Optional.of(new HeaderRules.Hit(ReasonCode.PATTERN, "envelope sender " + sender));
+        }
+        return hit;
+    }
+
+    /** Rules on whom the reply would go to, then the ledger and the rate limits. */
+    private ReplyDecision target(ReplyContext ctx, Invitation invitation) {
+        String key = InviterKeys.of(invitation);
+        String raw = invitation.replyAddress();
+        if (raw == null || raw.isBlank()) {
+            return draft(ctx, ReasonCode.NO_REPLY_ADDRESS, "no address reaches the inviter", key);
+        }
+        String to;
+        try {
+            to = ReplyComposer.mailbox(raw, "reply address").getAddress().toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return draft(ctx, ReasonCode.INVALID_REPLY_ADDRESS, HeaderText.clean(raw), key);
+        }
+        if (ownAddresses(ctx).contains(to)) {
+            return ReplyDecision.suppress(ReasonCode.OWN_ADDRESS, to);
+        }
+        if (ctx.settings().neverAnswer().test(to)) {
+            return ReplyDecision.suppress(ReasonCode.PATTERN, to);
+        }
+        if (MachineAddresses.isMachine(to)) {
+            return invitation.isDirect()
+                    ? ReplyDecision.suppress(ReasonCode.MACHINE_SENDER, "reply address " + to)
+                    : draft(ctx, ReasonCode.MACHINE_SENDER, "platform relay " + to + " is a machine", key);
+        }
+        return reserveAndCount(ctx, to, key);
+    }
+
+    private ReplyDecision reserveAndCount(ReplyContext ctx, String to, String key) {
+        Instant now = clock.instant();
+        String user = ctx.user();
+        if (ctx.settings().dryRun()) {
+            if (ledger.isAnsweredWithin(user, key, now, ctx.settings().answerOncePer())) {
+                return ReplyDecision.suppress(ReasonCode.ALREADY_ANSWERED, key);
+            }
+            Optional<ReplyDecision> limited = limited(rateLimiter.check(user));
+            return limited.orElseGet(() -> ReplyDecision.dryRun(to, key));
+        }
+        if (!ledger.tryReserve(user, key, now, ctx.settings().answerOncePer())) {
+            return ReplyDecision.suppress(ReasonCode.ALREADY_ANSWERED, key);
+        }
+        Optional<ReplyDecision> limited = limited(rateLimiter.tryAcquire(user));
+        if (limited.isPresent()) {
+            ledger.release(user, key);
+            return limited.get();
+        }
+        return ReplyDecision.reply(to, key);
+    }
+
+    private ReplyDecision draft(ReplyContext ctx, ReasonCode reason, String detail, String key) {
+        if (key != null) {
+            Instant now = clock.instant();
+            boolean fresh = ctx.settings().dryRun()
+                    ? !ledger.isAnsweredWithin(ctx.user(), key, now, ctx.settings().answerOncePer())
+                    : ledger.tryReserve(ctx.user(), key, now, ctx.settings().answerOncePer());
+            if (!fresh) {
+                return ReplyDecision.suppress(ReasonCode.ALREADY_ANSWERED, key);
+            }
+        }
+        return ReplyDecision.draft(reason, detail, key);
+    }
+
+    private static Optional<ReplyDecision> limited(RateLimiter.Outcome outcome) {
+        return switch (outcome) {
+            case ALLOWED -> Optional.empty();
+            case USER_LIMIT -> Optional.of(ReplyDecision.suppress(ReasonCode.RATE_LIMITED_USER, "hourly user limit"));
+            case GLOBAL_LIMIT -> Optional.of(ReplyDecision.suppress(ReasonCode.RATE_LIMITED_GLOBAL,
+                    "hourly server limit"));
+        };
+    }
+
+    private static boolean isAddressedToUser(ReplyContext ctx) throws MessagingException {
+        Set<String> recipients = Recipients.of(ctx.message());
+        return ownAddresses(ctx).stream().anyMatch(recipients::contains);
+    }
+
+    private static Set<String> ownAddresses(ReplyContext ctx) {
+        Set<String> own = new HashSet<>();
+        if (ctx.user() != null) {
+            own.add(ctx.user().trim().toLowerCase(Locale.ROOT));
+        }
+        ctx.userAliases().forEach(a -> own.add(a.trim().toLowerCase(Locale.ROOT)));
+        return own;
+    }
+
+    private static List<InternetAddress> fromAddresses(MimeMessage message) throws MessagingException {
+        List<InternetAddress> found = new java.util.ArrayList<>();
+        for (String value : HeaderRules.values(message, "From")) {
+            try {
+                found.addAll(List.of(InternetAddress.parseHeader(value, false)));
+            } catch (javax.mail.internet.AddressException e) {
+                // An unparsable From says nothing either way; the envelope sender was checked.
+            }
+        }
+        return found;
+    }
+
+    private static ReasonCode verdictCode(Verdict verdict) {
+        if (verdict == null) {
+            return ReasonCode.VERDICT_NOT_INVITATION;
+        }
+        return switch (verdict) {
+            case SUSPICIOUS -> ReasonCode.VERDICT_SUSPICIOUS;
+            case PERSONAL -> ReasonCode.VERDICT_PERSONAL;
+            case KNOWN -> ReasonCode.VERDICT_KNOWN;
+            case NOT_INVITATION, UNEXPLAINED -> ReasonCode.VERDICT_NOT_INVITATION;
+        };
+    }
+
+    /** A header rule that may throw, for use in Optional chains. */
+    private interface HeaderCheck {
+        Optional<HeaderRules.Hit> run() throws MessagingException;
+    }
+
+    private static Optional<HeaderRules.Hit> unchecked(HeaderCheck check) {
+        try {
+            return check.run();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

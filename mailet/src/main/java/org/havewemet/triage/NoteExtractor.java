@@ -1,0 +1,174 @@
+package org.havewemet.triage;
+
+import org.havewemet.triage.judge.Fuzzy;
+import org.havewemet.triage.profile.CompiledGeneric;
+import org.havewemet.triage.profile.CompiledProfile;
+import org.havewemet.triage.profile.Rx;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Separates the inviter's own words from template text, line by line: footers end the search; greetings, template
+ * lines, links and action labels are dropped; a signature ("- Arun", the inviter's name, "Thanks,") opens the profile
+ * card (headline, location) that follows it. Quoted notes in reminders ("> ...") are unquoted.
+ */
+final class NoteExtractor {
+    private static final int MAX_LINES = 3000;
+    private static final int MAX_LINE_CHARS = 4000;
+    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("https?://\\S+");
+    private static final java.util.regex.Pattern GREETING = java.util.regex.Pattern.compile(
+            "(?i)^(hi|hello|hey|dear|hola|bonjour|salut|hallo|liebe[rs]?|olá|oi|ciao|hoi|hai|halo|cześć|merhaba|hej|estimad[oa]|caro|cara)\\b.{0,40}[,:!]?$|^[^\\s]{1,30}(\\s[^\\s]{1,30}){0,3}[,:]$");
+    private static final java.util.regex.Pattern GREETING_PREFIX = java.util.regex.Pattern.compile(
+            "(?i)^(hi|hello|hey|dear|hola|bonjour|hallo|olá|oi|ciao|hoi|hai|halo|cześć|merhaba|hej)\\b[^,:!.\\n]{0,30}[,:!]\\s+(?=\\S)");
+    private static final java.util.regex.Pattern TRAILING_SIGNATURE = java.util.regex.Pattern.compile("\\s+[-–—]\\s*\\p{L}[\\p{L} .']{0,40}$");
+    private static final java.util.regex.Pattern QUOTED_HEADER = java.util.regex.Pattern.compile("(?i)^(to|from|subject|date|para|de|asunto|an|von|betreff|à|objet):.*");
+
+    /** The note (null when none), and the card lines that followed the signature. */
+    record Extracted(String note, String headline, String location) {
+    }
+
+    private final CompiledGeneric generic;
+
+    NoteExtractor(CompiledGeneric generic) {
+        this.generic = generic;
+    }
+
+    Extracted extract(String text, CompiledProfile platform, String inviterName, String recipientName) {
+        String[] lines = text.split("\n", MAX_LINES + 1);
+        int start = startLine(lines, platform);
+        boolean quotedOnly = hasQuotedLines(lines, start);
+        List<String> note = new ArrayList<>();
+        List<String> card = new ArrayList<>();
+        boolean inCard = false;
+        int skipSignatureLines = 0;
+        boolean seenContent = false;
+        for (int i = start; i < Math.min(lines.length, MAX_LINES); i++) {
+            String line = lines[i].length() > MAX_LINE_CHARS ? lines[i].substring(0, MAX_LINE_CHARS).strip() : lines[i].strip();
+            boolean quoted = line.startsWith(">");
+            if (quoted) {
+                line = line.replaceFirst("^(>\\s?)+", "").strip();
+            }
+            if (isFooter(line, platform)) {
+                break;
+            }
+            if (quotedOnly && !quoted) {
+                continue;
+            }
+            if (line.isEmpty() || line.chars().noneMatch(Character::isLetterOrDigit)) {
+                continue;
+            }
+            String withoutUrls = URL.matcher(line).replaceAll("").strip();
+            if (!withoutUrls.equals(line)) {
+                inCard = false;
+                if (withoutUrls.isEmpty() || withoutUrls.endsWith(":") || withoutUrls.split("\\s+").length <= 4) {
+                    continue;
+                }
+                line = withoutUrls;
+            }
+            if ((platform != null && Rx.any(platform.boilerplate, line)) || QUOTED_HEADER.matcher(line).matches()) {
+                inCard = false;
+                continue;
+            }
+            if (inCard) {
+                if (isName(line, inviterName)) {
+                    continue;
+                }
+                if (card.size() < 2 && line.length() <= 120) {
+                    card.add(line);
+                    continue;
+                }
+                inCard = false;
+            }
+            if (skipSignatureLines > 0 && line.split("\\s+").length <= 4) {
+                skipSignatureLines--;
+                continue;
+            }
+            if (!seenContent && GREETING.matcher(line).find() && line.split("\\s+").length <= 6) {
+                continue;
+            }
+            if (recipientName != null && !seenContent && isName(line, recipientName)) {
+                continue;
+            }
+            if (!seenContent) {
+                line = GREETING_PREFIX.matcher(line).replaceFirst("");
+            }
+            if (isSignature(line, inviterName)) {
+                inCard = true;
+                continue;
+            }
+            if (Rx.any(generic.closings, line)) {
+                skipSignatureLines = 2;
+                continue;
+            }
+            note.add(stripTrailingSignature(line, inviterName));
+            seenContent = true;
+        }
+        String joined = String.join("\n", note).strip();
+        String headline = card.isEmpty() ? null : card.get(0);
+        String location = card.size() < 2 ? null : card.get(1);
+        return new Extracted(joined.isEmpty() ? null : joined, headline, location);
+    }
+
+    private static int startLine(String[] lines, CompiledProfile platform) {
+        if (platform == null || platform.noteStart.isEmpty()) {
+            return 0;
+        }
+        for (int i = 0; i < Math.min(lines.length, MAX_LINES); i++) {
+            if (Rx.any(platform.noteStart, lines[i].strip())) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean hasQuotedLines(String[] lines, int start) {
+        int quoted = 0;
+        for (int i = start; i < Math.min(lines.length, start + 40); i++) {
+            if (lines[i].strip().startsWith(">")) {
+                quoted++;
+            }
+        }
+        return start > 0 && quoted >= 2;
+    }
+
+    private boolean isFooter(String line, CompiledProfile platform) {
+        return Rx.any(generic.footers, line) || (platform != null && Rx.any(platform.footers, line));
+    }
+
+    /** "- Arun", "-Bruno", "Pol" or the inviter's full name on its own line. */
+    private static boolean isSignature(String line, String name) {
+        if (line.matches("^[-–—]\\s*\\p{L}[\\p{L} .'-]{0,40}$")) {
+            return true;
+        }
+        return isName(line, name);
+    }
+
+    private static boolean isName(String line, String name) {
+        if (name == null || line.length() > 80) {
+            return false;
+        }
+        String l = Fuzzy.normalize(line);
+        String n = Fuzzy.normalize(name);
+        if (l.isEmpty() || n.isEmpty()) {
+            return false;
+        }
+        if (Fuzzy.similar(l, n, 0.1)) {
+            return true;
+        }
+        String first = n.split(" ")[0];
+        return l.equals(first) || (n.startsWith(l + " ") && l.length() >= 2);
+    }
+
+    private static String stripTrailingSignature(String line, String name) {
+        java.util.regex.Matcher m = TRAILING_SIGNATURE.matcher(line);
+        if (m.find() && m.start() > 0 && name != null) {
+            String sig = Fuzzy.normalize(m.group().replaceFirst("^\\s*[-–—]\\s*", ""));
+            String n = Fuzzy.normalize(name);
+            if (!sig.isEmpty() && (n.startsWith(sig) || n.contains(sig))) {
+                return line.substring(0, m.start()).strip();
+            }
+        }
+        return line;
+    }
+}
