@@ -20,14 +20,14 @@ import org.xml.sax.InputSource;
 /**
  * The README's "Install into your James" section (between {@code <!-- install:begin -->} and
  * {@code <!-- install:end -->}), applied to a James working directory exactly as an admin follows it: the
- * {@code cp} into {@code extensions-jars/}, the {@code xml} snippet right before {@code LocalDelivery} in
- * {@code conf/mailetcontainer.xml}, the {@code properties} lines appended to {@code conf/webadmin.properties}.
+ * {@code cp} into {@code extensions-jars/}, each {@code xml} snippet right before its last line (an existing line
+ * of James' stock {@code conf/mailetcontainer.xml}, e.g. {@code LocalDelivery}), the {@code properties} lines
+ * appended to {@code conf/webadmin.properties}.
  * The {@code curl} line and the {@code json} block say what the test calls and expects.
  */
 final class ReadmeInstallSection {
     static final String BEGIN = "<!-- install:begin -->";
     static final String END = "<!-- install:end -->";
-    static final String LOCAL_DELIVERY = "<mailet match=\"All\" class=\"LocalDelivery\"/>";
     static final String JAMES_DIR = "JAMES/";
     private static final Pattern FENCE = Pattern.compile("^( *)```(\\w*)\\s*$");
     private static final Pattern CURL = Pattern.compile("curl\\s+(?:-\\S+\\s+)*https?://[^/\\s]+(/\\S*)");
@@ -94,7 +94,7 @@ final class ReadmeInstallSection {
     /** Follows every step of the section in the James working directory {@code home}. */
     void applyTo(Path home, Path extensionJar) throws Exception {
         copyExtensionJar(home, extensionJar);
-        addMailet(home.resolve("conf").resolve("mailetcontainer.xml"));
+        addMailets(home.resolve("conf").resolve("mailetcontainer.xml"));
         addWebAdminProperties(home.resolve("conf").resolve("webadmin.properties"));
     }
 
@@ -118,33 +118,47 @@ final class ReadmeInstallSection {
             StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Inserts the xml block right before the LocalDelivery line (the block's own last line, when present). */
-    void addMailet(Path mailetContainer) throws Exception {
-        List<String> snippet = new ArrayList<>(single("xml").lines());
-        while (!snippet.isEmpty() && snippet.get(snippet.size() - 1).isBlank()) {
-            snippet.remove(snippet.size() - 1);
-        }
-        if (!snippet.isEmpty() && snippet.get(snippet.size() - 1).trim().equals(LOCAL_DELIVERY)) {
-            snippet.remove(snippet.size() - 1);
+    /**
+     * Applies every xml block: its last line is an existing line of James' stock file (the anchor, which must occur
+     * exactly once), its other lines go right before that line, indented like it.
+     */
+    void addMailets(Path mailetContainer) throws Exception {
+        List<CodeBlock> snippets = blocks("xml");
+        if (snippets.isEmpty()) {
+            throw new IllegalStateException("README install section has no ```xml block");
         }
         List<String> conf = Files.readAllLines(mailetContainer, StandardCharsets.UTF_8);
-        List<Integer> anchors = new ArrayList<>();
-        for (int i = 0; i < conf.size(); i++) {
-            if (conf.get(i).trim().equals(LOCAL_DELIVERY)) {
-                anchors.add(i);
+        for (CodeBlock block : snippets) {
+            List<String> snippet = new ArrayList<>(block.lines());
+            while (!snippet.isEmpty() && snippet.get(snippet.size() - 1).isBlank()) {
+                snippet.remove(snippet.size() - 1);
             }
+            if (snippet.size() < 2) {
+                throw new IllegalStateException("README xml block needs lines to add and an anchor line: " + block);
+            }
+            String anchorLine = snippet.remove(snippet.size() - 1).trim();
+            int anchor = indexOfOnlyLine(conf, anchorLine, mailetContainer);
+            String indent = conf.get(anchor).substring(0, conf.get(anchor).indexOf('<'));
+            conf.addAll(anchor, snippet.stream().map(line -> line.isBlank() ? "" : indent + line)
+                .collect(Collectors.toList()));
         }
-        if (anchors.size() != 1) {
-            throw new IllegalStateException(mailetContainer + ": expected one " + LOCAL_DELIVERY + " line, found "
-                + anchors.size());
-        }
-        int anchor = anchors.get(0);
-        String indent = conf.get(anchor).substring(0, conf.get(anchor).indexOf('<'));
-        conf.addAll(anchor, snippet.stream().map(line -> line.isBlank() ? "" : indent + line)
-            .collect(Collectors.toList()));
         String text = String.join("\n", conf) + "\n";
         DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(text)));
         Files.writeString(mailetContainer, text, StandardCharsets.UTF_8);
+    }
+
+    private static int indexOfOnlyLine(List<String> lines, String wanted, Path file) {
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).trim().equals(wanted)) {
+                found.add(i);
+            }
+        }
+        if (found.size() != 1) {
+            throw new IllegalStateException(file + ": the README anchors a snippet on `" + wanted + "`, expected once"
+                + " in James' file, found " + found.size() + " times");
+        }
+        return found.get(0);
     }
 
     /** Appends the properties block; the stock file must not define those keys already. */

@@ -46,6 +46,9 @@ class StockJamesDistributionIT {
     static final String USER = "demo@" + DOMAIN;
     static final String PASSWORD = "stock-james-demo-password";
     static final Duration STARTUP_BOUND = Duration.ofSeconds(120);
+    static final String LOCAL_DELIVERY = "<mailet match=\"All\" class=\"LocalDelivery\"/>";
+    static final String TRIAGE_MAILET = "<mailet match=\"All\" class=\"org.havewemet.mailet.TriageInvitations\">";
+    static final String PLATFORM_BOUNCE = "s-9f8e7d@bounce.linkedin.com";
     static final ConditionFactory AWAIT = Awaitility.await().atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(200));
 
@@ -109,15 +112,17 @@ class StockJamesDistributionIT {
     }
 
     @Test
-    void readmeSnippetsShouldPutTheMailetRightBeforeLocalDeliveryAndRegisterTheRoutes() throws IOException {
+    void readmeSnippetsShouldPutOurMailetsRightBeforeTheirAnchorsAndRegisterTheRoutes() throws IOException {
         String mailetContainer = Files.readString(home.resolve("conf/mailetcontainer.xml"));
-        String mailet = "<mailet match=\"All\" class=\"org.havewemet.mailet.TriageInvitations\">";
-        assertThat(mailetContainer).containsSubsequence(
-            "<processor state=\"local-delivery\"", "AddDeliveredToHeader", mailet,
-            "<onMailetException>ignore</onMailetException>", "</mailet>", ReadmeInstallSection.LOCAL_DELIVERY);
-        String afterOurMailet = mailetContainer.substring(mailetContainer.indexOf(mailet));
-        assertThat(afterOurMailet.substring(afterOurMailet.indexOf("</mailet>") + "</mailet>".length()).trim())
-            .as("LocalDelivery follows our mailet directly").startsWith(ReadmeInstallSection.LOCAL_DELIVERY);
+
+        assertThat(mailetContainer).containsSubsequence("<processor state=\"transport\"", "RecipientRewriteTable",
+            "<mailet match=\"SenderIsLocal\" class=\"org.havewemet.mailet.RecordCorrespondents\">", "</mailet>",
+            "<mailet match=\"RecipientIsLocal\" class=\"ToProcessor\">");
+        assertThat(mailetContainer).containsSubsequence("<processor state=\"local-delivery\"", "AddDeliveredToHeader",
+            TRIAGE_MAILET, "<onMailetException>ignore</onMailetException>", "</mailet>", LOCAL_DELIVERY);
+        String afterTriage = mailetContainer.substring(mailetContainer.indexOf(TRIAGE_MAILET));
+        assertThat(afterTriage.substring(afterTriage.indexOf("</mailet>") + "</mailet>".length()).trim())
+            .as("LocalDelivery follows our mailet directly").startsWith(LOCAL_DELIVERY);
         assertThat(Files.readString(home.resolve("conf/webadmin.properties")))
             .contains("extensions.routes=org.havewemet.webadmin.HaveWeMetRoutes");
     }
@@ -131,8 +136,14 @@ class StockJamesDistributionIT {
         assertThat(james.logText())
             .contains("Loading custom classpath resource "
                 + home.resolve("extensions-jars").resolve(extensionJar.getFileName()))
+            .contains("Loading WebAdmin route extension org.havewemet.webadmin.HaveWeMetRoutes")
+            .contains("Mailet org.havewemet.mailet.RecordCorrespondents instantiated.")
+            .contains("Mailet org.havewemet.mailet.TriageInvitations instantiated.")
+            .contains("havewemet started: configuration " + home.resolve("conf").resolve("havewemet.yaml")
+                + ", data " + home.resolve("var").resolve("havewemet"))
             .doesNotContain("ClassNotFoundException")
-            .doesNotContain("havewemet could not");
+            .doesNotContain("havewemet could not")
+            .doesNotContain("havewemet failed");
     }
 
     @Test
@@ -141,6 +152,19 @@ class StockJamesDistributionIT {
             "friend@example.com", TestIMAPClient.INBOX);
 
         assertThat(delivered).contains("Subject: Board games on Thursday?").doesNotContainIgnoringCase("X-HaveWeMet");
+    }
+
+    @Test
+    void defaultLinkedInInvitationShouldBeFiledAsUnexplainedFromTheExtensionsJar() throws Exception {
+        String delivered = sendAndReadFromFolder(
+            StockJamesDistribution.resource("/dist/mails/linkedin-default-invitation.eml"), PLATFORM_BOUNCE,
+            "Invitations.Unexplained");
+
+        assertThat(delivered).contains("Subject: Sam Poe wants to connect with you on LinkedIn")
+            .contains("X-HaveWeMet-Verdict: UNEXPLAINED");
+        AWAIT.untilAsserted(() -> assertThat(home.resolve("var/havewemet/index"))
+            .as("a commit of the extension jar's relocated Lucene (every commitIntervalSeconds, default 5)")
+            .isDirectoryContaining(path -> path.getFileName().toString().startsWith("segments_")));
     }
 
     @Test
@@ -169,8 +193,7 @@ class StockJamesDistributionIT {
 
     /**
      * Sends {@code mail} over SMTP to {@link #USER} and returns the first message of {@code folder} over IMAP once
-     * it is there. The invitation assertion (a LinkedIn invitation with only the default note lands in
-     * {@code Invitations.Unexplained} with {@code X-HaveWeMet-Verdict: UNEXPLAINED}) uses it too.
+     * it is there (the folder is awaited first: our mailet creates it on demand).
      */
     private String sendAndReadFromFolder(String mail, String sender, String folder) throws Exception {
         try (SMTPMessageSender smtp = new SMTPMessageSender("example.com")) {
