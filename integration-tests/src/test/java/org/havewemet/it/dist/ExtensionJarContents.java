@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -21,6 +23,8 @@ final class ExtensionJarContents {
         "com/fasterxml/jackson/dataformat/yaml/", "org/yaml/snakeyaml/", "org/apache/lucene/",
         "org/tartarus/snowball/", "org/jsoup/", "com/samskivert/", "spark/", "reactor/", "io/netty/");
 
+    private static final String VERSIONS = "META-INF/versions/";
+
     private ExtensionJarContents() {
     }
 
@@ -30,6 +34,26 @@ final class ExtensionJarContents {
             return zip.stream().map(ZipEntry::getName)
                 .filter(name -> name.endsWith(".class") && !name.startsWith("META-INF/"))
                 .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    /**
+     * Class entries under {@code META-INF/versions/N/}, as the class names they stand for. The JVM loads them only
+     * when the manifest says {@code Multi-Release: true}; otherwise they are inert.
+     */
+    static Set<String> versionedClasses(Path jar) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.stream().map(ZipEntry::getName)
+                .filter(name -> name.startsWith(VERSIONS) && name.endsWith(".class"))
+                .map(name -> name.substring(name.indexOf('/', VERSIONS.length()) + 1))
+                .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    static boolean isMultiRelease(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            return manifest != null && "true".equalsIgnoreCase(manifest.getMainAttributes().getValue("Multi-Release"));
         }
     }
 

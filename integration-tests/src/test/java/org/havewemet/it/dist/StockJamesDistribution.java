@@ -69,6 +69,8 @@ final class StockJamesDistribution {
             Path source = available.getOrDefault(name, fromMavenRepository.get(name));
             copied.add(Files.copy(source, lib.resolve(name), StandardCopyOption.REPLACE_EXISTING));
         }
+        System.out.printf("%s: %d library jars, %d from the test classpath, from ~/.m2 %s%n", LIB_DIR, copied.size(),
+            copied.size() - fromMavenRepository.size(), fromMavenRepository.keySet());
         return copied;
     }
 

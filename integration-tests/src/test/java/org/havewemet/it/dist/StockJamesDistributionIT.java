@@ -189,6 +189,10 @@ class StockJamesDistributionIT {
             + " or that must be relocated").isEmpty();
         assertThat(ours.stream().filter(james::contains).collect(Collectors.toList()))
             .as("classes also in james-server-memory-app.lib/").isEmpty();
+        Set<String> loadableVersioned = ExtensionJarContents.isMultiRelease(extensionJar)
+            ? ExtensionJarContents.underForbiddenPrefixes(ExtensionJarContents.versionedClasses(extensionJar))
+            : Set.of();
+        assertThat(loadableVersioned).as("unrelocated META-INF/versions classes of a Multi-Release jar").isEmpty();
     }
 
     /**
