@@ -11,6 +11,9 @@ import org.apache.james.JamesServerBuilder;
 import org.apache.james.JamesServerExtension;
 import org.apache.james.MemoryJamesConfiguration;
 import org.apache.james.MemoryJamesServerMain;
+import org.apache.james.utils.GuiceProbe;
+
+import com.google.inject.multibindings.Multibinder;
 import org.havewemet.app.server.EmbeddedJames;
 import org.havewemet.app.server.JamesConfWriter;
 import org.havewemet.app.server.ServerSettings;
@@ -44,6 +47,8 @@ public final class HaveWeMetJames {
         return new JamesServerBuilder<MemoryJamesConfiguration>(this::configuration)
             .server(MemoryJamesServerMain::createServer)
             .extension(outside)
+            .overrideServerModule(binder -> Multibinder.newSetBinder(binder, GuiceProbe.class)
+                .addBinding().to(HaveWeMetProbe.class))
             .lifeCycle(JamesServerExtension.Lifecycle.PER_CLASS)
             .build();
     }

@@ -135,6 +135,19 @@ class InvitationFlowIT {
     }
 
     @Test
+    void digestShouldListNewInvitationsWithProfileLinks(GuiceJamesServer server) throws Exception {
+        send(server, PLATFORM_BOUNCE, "linkedin-2016-unexplained.eml");
+        awaitSubject(server, "Invitations.Unexplained", "Jane Roe wants to connect", 1);
+
+        int items = server.getProbe(HaveWeMetProbe.class).runtime().sendDigest(USER);
+
+        assertThat(items).isGreaterThanOrEqualTo(1);
+        awaitSubject(server, TestIMAPClient.INBOX, "Your connection invitations", 1);
+        String inbox = imap.sendCommand("FETCH 1:* (BODY.PEEK[TEXT])");
+        assertThat(inbox).contains("Jane Roe").contains("linkedin.com/comm/profile/view");
+    }
+
+    @Test
     void forgedVerdictHeadersShouldBeRemoved(GuiceJamesServer server) throws Exception {
         send(server, "friend@example.com", "forged-verdict-header.eml");
 

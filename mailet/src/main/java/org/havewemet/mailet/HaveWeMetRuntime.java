@@ -15,6 +15,7 @@ import javax.mail.MessagingException;
 
 import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.user.api.UsersRepository;
 import org.apache.mailet.MailetContext;
 import org.havewemet.config.ConfigException;
 import org.havewemet.config.ConfigLoader;
@@ -46,23 +47,26 @@ public class HaveWeMetRuntime {
 
     private final FileSystem fileSystem;
     private final MailboxManager mailboxManager;
+    private final UsersRepository users;
     private final Clock clock;
     private volatile State state;
 
     /** Everything built from one configuration. */
     private record State(String configLocation, HaveWeMetConfig config, Folders folders, Triage triage,
                          InvitationIndex index, ReplyLedger ledger, TemplateStore templates,
-                         InvitationResponder responder, InvitationRecorder recorder) {
+                         InvitationResponder responder, InvitationRecorder recorder, DigestService digest) {
     }
 
     @Inject
-    public HaveWeMetRuntime(FileSystem fileSystem, @Named("mailboxmanager") MailboxManager mailboxManager) {
-        this(fileSystem, mailboxManager, Clock.systemUTC());
+    public HaveWeMetRuntime(FileSystem fileSystem, @Named("mailboxmanager") MailboxManager mailboxManager,
+                            UsersRepository users) {
+        this(fileSystem, mailboxManager, users, Clock.systemUTC());
     }
 
-    HaveWeMetRuntime(FileSystem fileSystem, MailboxManager mailboxManager, Clock clock) {
+    HaveWeMetRuntime(FileSystem fileSystem, MailboxManager mailboxManager, UsersRepository users, Clock clock) {
         this.fileSystem = fileSystem;
         this.mailboxManager = mailboxManager;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -101,8 +105,11 @@ public class HaveWeMetRuntime {
             InvitationResponder responder = new ReplyService(policy, ledger, replySettings, config.replies(),
                 templates, new MailboxDrafts(mailboxManager), folders.drafts(), context, clock,
                 platform -> displayName(profiles, platform));
+            DigestService digest = new DigestService(config.digest(),
+                Duration.ofDays(config.replies().answerWaitDays()), index, ledger, templates, context, users, clock,
+                base.resolve("var/havewemet/digest.properties"));
             state = new State(configLocation, config, folders, triage, index, ledger, templates, responder,
-                new IndexRecorder(index, clock));
+                new IndexRecorder(index, clock), digest);
             LOGGER.info("havewemet started: configuration {}, data {}", configFile, base.resolve("var/havewemet"));
         } catch (IOException | RuntimeException e) {
             throw new MessagingException("havewemet: cannot open its data under " + base + ": " + e.getMessage(), e);
@@ -156,6 +163,7 @@ public class HaveWeMetRuntime {
         if (current == null) {
             return;
         }
+        closeQuietly("digest", current.digest());
         closeQuietly("index", current.index());
         closeQuietly("ledger", current.ledger());
     }
@@ -210,6 +218,11 @@ public class HaveWeMetRuntime {
 
     public TemplateStore templates() {
         return state().templates();
+    }
+
+    /** Sends one user's digest now, whatever the schedule; returns the number of items in it. */
+    public int sendDigest(String user) throws Exception {
+        return state().digest().sendNow(user);
     }
 
     public Clock clock() {

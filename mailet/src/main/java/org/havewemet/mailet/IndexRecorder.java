@@ -1,7 +1,6 @@
 package org.havewemet.mailet;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.stream.Collectors;
 
 import javax.mail.internet.MimeMessage;
@@ -34,8 +33,9 @@ final class IndexRecorder implements InvitationRecorder {
         MimeMessage message = mail.getMessage();
         String messageId = message.getMessageID() != null ? message.getMessageID() : mail.getName();
         Inviter inviter = invitation.inviter();
-        Date sent = message.getSentDate();
-        Instant received = sent != null ? sent.toInstant() : clock.instant();
+        // When it reached this server, not the sender's Date header: "after:", the digest and retention all mean
+        // arrival, and a Date header is whatever the sender wrote.
+        Instant received = clock.instant();
         index.index(new InvitationRecord(
             InvitationRecord.idFor(recipient.asString(), messageId),
             recipient.asString(),

@@ -100,6 +100,7 @@ final class ReplyService implements InvitationResponder {
                 .sender(MaybeSender.nullSender())
                 .addRecipient(new MailAddress(decision.target()))
                 .mimeMessage(answer)
+                .addAttribute(TriageInvitations.GENERATED)
                 .build();
             // The spool owns the mail from here on (the memory queue keeps this very object): no dispose().
             context.sendMail(outgoing);

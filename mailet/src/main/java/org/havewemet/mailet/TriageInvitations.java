@@ -14,6 +14,9 @@ import javax.mail.internet.MimeMessage;
 import org.apache.james.core.Username;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.metrics.api.TimeMetric;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.PerRecipientHeaders;
@@ -50,6 +53,9 @@ public class TriageInvitations extends GenericMailet {
     public static final String VERDICT_HEADER = "X-HaveWeMet-Verdict";
     public static final String REASONS_HEADER = "X-HaveWeMet-Reasons";
     static final String HEADER_PREFIX = "x-havewemet-";
+    /** Marks mail havewemet itself generated (replies, digests): delivered as is, never triaged again. */
+    static final Attribute GENERATED = new Attribute(AttributeName.of("org.havewemet.generated"),
+        AttributeValue.of(true));
     static final Set<String> PARAMETERS = Set.of("config", "onMailetException", "onMatchException");
     private static final Logger LOGGER = LoggerFactory.getLogger(TriageInvitations.class);
 
@@ -84,6 +90,9 @@ public class TriageInvitations extends GenericMailet {
         MDC.put("mail", mail.getName());
         try {
             stripForeignHeaders(mail.getMessage());
+            if (mail.getAttribute(GENERATED.getName()).isPresent()) {
+                return;
+            }
             for (MailAddress recipient : localRecipients(mail)) {
                 serviceRecipient(mail, recipient);
             }
