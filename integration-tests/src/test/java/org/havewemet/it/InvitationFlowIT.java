@@ -148,6 +148,16 @@ class InvitationFlowIT {
     }
 
     @Test
+    void lookalikePhishingShouldGoToSpamAndNeverBeAnswered(GuiceJamesServer server) throws Exception {
+        send(server, "bounce@linnkedin.com", "phishing-lookalike.eml");
+
+        awaitSubject(server, "Spam", "Maria Ortega wants to connect", 1);
+        assertThat(imap.sendCommand("FETCH 1:* (BODY.PEEK[HEADER])")).contains("X-HaveWeMet-Verdict: SUSPICIOUS");
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+            .until(() -> OUTSIDE.receivedBy("linnkedin").isEmpty());
+    }
+
+    @Test
     void forgedVerdictHeadersShouldBeRemoved(GuiceJamesServer server) throws Exception {
         send(server, "friend@example.com", "forged-verdict-header.eml");
 
