@@ -60,8 +60,8 @@ public final class AnswerText {
             String trimmed = line.strip();
             if (isAttribution(lines, i) || ORIGINAL_SEPARATOR.matcher(trimmed).matches()
                     || SIGNATURE.matcher(trimmed).matches()
-                    || (OUTLOOK_FROM.matcher(trimmed).matches() && i + 1 < lines.length
-                    && OUTLOOK_NEXT.matcher(lines[i + 1].strip()).matches())) {
+                    || (OUTLOOK_FROM.matcher(trimmed).matches()
+                    && OUTLOOK_NEXT.matcher(nextNonBlank(lines, i)).matches())) {
                 break;
             }
             if (!trimmed.startsWith(">")) {
@@ -87,6 +87,16 @@ public final class AnswerText {
             }
         }
         return false;
+    }
+
+    private static String nextNonBlank(String[] lines, int i) {
+        for (int j = i + 1; j < lines.length; j++) {
+            String next = lines[j].strip();
+            if (!next.isEmpty()) {
+                return next;
+            }
+        }
+        return "";
     }
 
     private static boolean nextIsQuoteOrEnd(String[] lines, int i) {
