@@ -158,6 +158,38 @@ class InvitationFlowIT {
     }
 
     @Test
+    void explainedAnswerShouldMoveTheInvitationAndTheAnswerToPriority(GuiceJamesServer server) throws Exception {
+        String request = Mails.read("direct-unexplained.eml")
+            .replace("bob.stranger@example.org", "dana.asks@example.org")
+            .replace("Bob Stranger", "Dana Asks")
+            .replace("<direct-2016-c3@mail.example.org>", "<direct-dana-1@mail.example.org>");
+        smtp.connect("127.0.0.1", server.getProbe(SmtpGuiceProbe.class).getSmtpPort())
+            .sendMessageWithHeaders("dana.asks@example.org", USER, request);
+        AWAIT.until(() -> OUTSIDE.receivedBy("dana.asks@example.org").size() == 1);
+        String ourReplyId = OUTSIDE.receivedBy("dana.asks@example.org").get(0).getMessageID();
+
+        String answer = "From: Dana Asks <dana.asks@example.org>\r\n"
+            + "To: demo@havewemet.test\r\n"
+            + "Subject: Re: Have we met?\r\n"
+            + "Message-ID: <answer-dana-1@mail.example.org>\r\n"
+            + "In-Reply-To: " + ourReplyId + "\r\n"
+            + "References: <direct-dana-1@mail.example.org> " + ourReplyId + "\r\n"
+            + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+            + "Hi! We met at KubeCon in Paris last spring, at the booth of the storage working group.\r\n"
+            + "I work on mail archiving and would like to compare notes.\r\n";
+        smtp.connect("127.0.0.1", server.getProbe(SmtpGuiceProbe.class).getSmtpPort())
+            .sendMessageWithHeaders("dana.asks@example.org", USER, answer);
+
+        awaitSubject(server, "Invitations.Priority", "Re: Have we met?", 1);
+        awaitSubject(server, "Invitations.Priority", "Invitation to connect on LinkedIn", 1);
+        assertThat(imap.sendCommand("FETCH 1:* (BODY.PEEK[HEADER])")).contains("X-HaveWeMet-Answer: SHARED_CONTEXT");
+        var hits = server.getProbe(HaveWeMetProbe.class).runtime().index()
+            .search(USER, "from:dana.asks@example.org", SortOrder.DATE, 10, 0).hits();
+        assertThat(hits).extracting(hit -> hit.record().verdict() + "/" + hit.record().replyStatus())
+            .containsExactly("PERSONAL/answered");
+    }
+
+    @Test
     void forgedVerdictHeadersShouldBeRemoved(GuiceJamesServer server) throws Exception {
         send(server, "friend@example.com", "forged-verdict-header.eml");
 

@@ -54,7 +54,8 @@ public class HaveWeMetRuntime {
     /** Everything built from one configuration. */
     private record State(String configLocation, HaveWeMetConfig config, Folders folders, Triage triage,
                          InvitationIndex index, ReplyLedger ledger, TemplateStore templates,
-                         InvitationResponder responder, InvitationRecorder recorder, DigestService digest) {
+                         InvitationResponder responder, InvitationRecorder recorder, DigestService digest,
+                         AnswerFlow answers) {
     }
 
     @Inject
@@ -109,7 +110,8 @@ public class HaveWeMetRuntime {
                 Duration.ofDays(config.replies().answerWaitDays()), index, ledger, templates, context, users, clock,
                 base.resolve("var/havewemet/digest.properties"));
             state = new State(configLocation, config, folders, triage, index, ledger, templates, responder,
-                new IndexRecorder(index, clock), digest);
+                new IndexRecorder(index, clock), digest,
+                new AnswerFlow(ledger, index, new MailboxMover(mailboxManager), folders, clock));
             LOGGER.info("havewemet started: configuration {}, data {}", configFile, base.resolve("var/havewemet"));
         } catch (IOException | RuntimeException e) {
             throw new MessagingException("havewemet: cannot open its data under " + base + ": " + e.getMessage(), e);
@@ -202,6 +204,10 @@ public class HaveWeMetRuntime {
 
     public InvitationResponder responder() {
         return state().responder();
+    }
+
+    AnswerFlow answers() {
+        return state().answers();
     }
 
     public InvitationRecorder recorder() {

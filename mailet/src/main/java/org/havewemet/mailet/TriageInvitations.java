@@ -52,6 +52,7 @@ import org.slf4j.MDC;
 public class TriageInvitations extends GenericMailet {
     public static final String VERDICT_HEADER = "X-HaveWeMet-Verdict";
     public static final String REASONS_HEADER = "X-HaveWeMet-Reasons";
+    public static final String ANSWER_HEADER = "X-HaveWeMet-Answer";
     static final String HEADER_PREFIX = "x-havewemet-";
     /** Marks mail havewemet itself generated (replies, digests): delivered as is, never triaged again. */
     static final Attribute GENERATED = new Attribute(AttributeName.of("org.havewemet.generated"),
@@ -109,17 +110,21 @@ public class TriageInvitations extends GenericMailet {
     private void serviceRecipient(Mail mail, MailAddress recipient) {
         try {
             MimeMessage message = mail.getMessage();
+            java.util.Optional<AnswerFlow.Outcome> answer = runtime.answers().handle(mail, recipient);
+            if (answer.isPresent()) {
+                answer.get().folder().ifPresent(folder -> fileInto(mail, recipient, folder));
+                mail.addSpecificHeaderForRecipient(header(ANSWER_HEADER, answer.get().kind().name()), recipient);
+                metrics.generate("havewemet_answer_" + answer.get().kind().name().toLowerCase()).increment();
+                LOGGER.info("havewemet: answer to a \"have we met?\" judged {}", answer.get().kind());
+                return;
+            }
             String sender = mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse(null);
             TriageResult result = runtime.triage().triage(message, sender, recipient.asString());
             metrics.generate("havewemet_verdict_" + result.verdict().name().toLowerCase()).increment();
             if (!result.isInvitation() && result.verdict() == org.havewemet.triage.Verdict.NOT_INVITATION) {
                 return;
             }
-            runtime.folders().forVerdict(result.verdict()).ifPresent(folder -> StorageDirective.builder()
-                .targetFolder(folder)
-                .build()
-                .encodeAsAttributes(Username.of(recipient.asString()))
-                .forEach(mail::setAttribute));
+            runtime.folders().forVerdict(result.verdict()).ifPresent(folder -> fileInto(mail, recipient, folder));
             mail.addSpecificHeaderForRecipient(header(VERDICT_HEADER, result.verdict().name()), recipient);
             mail.addSpecificHeaderForRecipient(header(REASONS_HEADER, reasons(result)), recipient);
 
@@ -132,6 +137,14 @@ public class TriageInvitations extends GenericMailet {
             metrics.generate("havewemet_failures").increment();
             LOGGER.error("havewemet failed on mail {} for one recipient; delivering it normally", mail.getName(), e);
         }
+    }
+
+    private static void fileInto(Mail mail, MailAddress recipient, String folder) {
+        StorageDirective.builder()
+            .targetFolder(folder)
+            .build()
+            .encodeAsAttributes(Username.of(recipient.asString()))
+            .forEach(mail::setAttribute);
     }
 
     private ReplyOutcome respond(Mail mail, MailAddress recipient, TriageResult result) {

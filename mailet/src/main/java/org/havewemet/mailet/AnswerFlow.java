@@ -1,0 +1,91 @@
+package org.havewemet.mailet;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+
+import javax.mail.internet.MimeMessage;
+
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.Mail;
+import org.havewemet.index.InvitationIndex;
+import org.havewemet.index.InvitationRecord;
+import org.havewemet.reply.AnswerClassifier;
+import org.havewemet.reply.AnswerKind;
+import org.havewemet.reply.AnswerMatcher;
+import org.havewemet.reply.LedgerEntry;
+import org.havewemet.reply.ReplyLedger;
+import org.havewemet.triage.Verdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the conversation after "Have we met?": a mail whose In-Reply-To/References name one of our replies is
+ * the inviter's answer. It is judged into a kind; an explained answer (a shared context or a mutual acquaintance)
+ * moves the original invitation and the answer into the priority folder and makes the invitation PERSONAL in the
+ * index. Automatic answers (vacation notices, bounces) are left alone, so two responders never ping-pong.
+ */
+final class AnswerFlow {
+    private static final Logger LOGGER = LoggerFactory.getLogger(AnswerFlow.class);
+
+    /** What happened to an answer; the folder is where the answer itself goes. */
+    record Outcome(AnswerKind kind, Optional<String> folder) {
+    }
+
+    private final ReplyLedger ledger;
+    private final AnswerMatcher matcher;
+    private final AnswerClassifier classifier;
+    private final InvitationIndex index;
+    private final MailboxMover mover;
+    private final Folders folders;
+    private final Clock clock;
+
+    AnswerFlow(ReplyLedger ledger, InvitationIndex index, MailboxMover mover, Folders folders, Clock clock) {
+        this.ledger = ledger;
+        this.matcher = new AnswerMatcher(ledger);
+        this.classifier = new AnswerClassifier();
+        this.index = index;
+        this.mover = mover;
+        this.folders = folders;
+        this.clock = clock;
+    }
+
+    /** Empty when the mail is not an answer to one of this recipient's "have we met?" replies. */
+    Optional<Outcome> handle(Mail mail, MailAddress recipient) throws Exception {
+        MimeMessage message = mail.getMessage();
+        Optional<LedgerEntry> asked = matcher.match(message)
+            .filter(entry -> entry.user().equalsIgnoreCase(recipient.asString()));
+        if (asked.isEmpty() || AnswerMatcher.isAutomatic(message)) {
+            return Optional.empty();
+        }
+        LedgerEntry entry = asked.get();
+        AnswerKind kind = classifier.classify(message);
+        ledger.recordAnswer(entry.replyMessageId(), kind, clock.instant());
+        String user = recipient.asString().toLowerCase(Locale.ROOT);
+        String invitationId = InvitationRecord.idFor(user, entry.originalMessageId());
+        Optional<InvitationRecord> invitation = index.get(invitationId);
+        if (kind.isExplained()) {
+            int moved = mover.moveByMessageId(user, entry.originalMessageId(), folders.unexplained(), folders.priority());
+            LOGGER.info("havewemet: an explained answer ({}) moved {} invitation(s) to the priority folder", kind, moved);
+            invitation.ifPresent(record -> reindex(withVerdict(record, Verdict.PERSONAL.name(), kind)));
+            return Optional.of(new Outcome(kind, Optional.of(folders.priority())));
+        }
+        invitation.ifPresent(record -> reindex(withVerdict(record, record.verdict(), kind)));
+        return Optional.of(new Outcome(kind, Optional.of(folders.unexplained())));
+    }
+
+    private void reindex(InvitationRecord record) {
+        try {
+            index.index(record);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static InvitationRecord withVerdict(InvitationRecord r, String verdict, AnswerKind kind) {
+        return new InvitationRecord(r.id(), r.recipient(), r.messageId(), r.platform(), r.event(), r.inviterName(),
+            r.inviterEmail(), r.inviterHeadline(), r.inviterCompany(), r.inviterLocation(), r.profileUrl(), r.note(),
+            r.noteLanguage(), verdict, r.reasons(), "answered", kind.name(), r.receivedAt(), r.mutualConnections(),
+            r.connections());
+    }
+}
