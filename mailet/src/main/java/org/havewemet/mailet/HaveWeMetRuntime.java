@@ -20,15 +20,12 @@ import org.apache.mailet.MailetContext;
 import org.havewemet.config.ConfigException;
 import org.havewemet.config.ConfigLoader;
 import org.havewemet.config.HaveWeMetConfig;
-import org.havewemet.config.JudgeConfig;
 import org.havewemet.config.template.TemplateStore;
 import org.havewemet.index.InvitationIndex;
 import org.havewemet.reply.RateLimiter;
 import org.havewemet.reply.ReplyLedger;
 import org.havewemet.reply.ReplyPolicy;
 import org.havewemet.reply.ReplySettings;
-import org.havewemet.triage.InvitationTriage;
-import org.havewemet.triage.JudgeSettings;
 import org.havewemet.triage.Triage;
 import org.havewemet.triage.profile.PlatformProfiles;
 import org.slf4j.Logger;
@@ -92,10 +89,8 @@ public class HaveWeMetRuntime {
                 Duration.ofSeconds(config.index().commitIntervalSeconds()));
             ReplyLedger ledger = ReplyLedger.open(ReplyLedger.defaultDirectory(base));
             TemplateStore templates = TemplateStore.create(config.templates(), base, clock);
-            PlatformProfiles profiles = config.platforms().resolvedFile(configFile.getParent())
-                .map(PlatformProfiles::load)
-                .orElseGet(PlatformProfiles::loadDefault);
-            Triage triage = new InvitationTriage(profiles, judgeSettings(config.judge()), index::isKnownUnchecked);
+            PlatformProfiles profiles = TriageFactory.profiles(config, configFile.getParent());
+            Triage triage = TriageFactory.triage(config, profiles, index::isKnownUnchecked);
             Folders folders = new Folders(config.folders().priority(), config.folders().unexplained(),
                 config.folders().suspicious(), config.folders().drafts());
             ReplySettings replySettings = new ReplySettings(config.replies().enabled(), config.replies().dryRun(),
@@ -128,13 +123,6 @@ public class HaveWeMetRuntime {
             .filter(names -> !names.isEmpty())
             .map(names -> names.get(0))
             .orElse(platform);
-    }
-
-    private static JudgeSettings judgeSettings(JudgeConfig judge) {
-        JudgeSettings defaults = JudgeSettings.defaults();
-        return new JudgeSettings(judge.personalThreshold(), judge.suspiciousThreshold(), judge.fewMutualConnections(),
-            judge.manyConnections(), defaults.defaultNoteTolerance(), defaults.maxNoteChars(),
-            judge.trustedAuthServIds());
     }
 
     private Path resolve(String location) throws MessagingException {
@@ -229,6 +217,15 @@ public class HaveWeMetRuntime {
     /** Sends one user's digest now, whatever the schedule; returns the number of items in it. */
     public int sendDigest(String user) throws Exception {
         return state().digest().sendNow(user);
+    }
+
+    /** Remembers that {@code user} corresponds with this person; failures are logged, never thrown. */
+    public void recordCorrespondent(String user, String address, String displayName) {
+        try {
+            state().index().addCorrespondent(user.toLowerCase(java.util.Locale.ROOT), address, displayName);
+        } catch (IOException | RuntimeException e) {
+            LOGGER.warn("havewemet could not record a correspondent", e);
+        }
     }
 
     public Clock clock() {

@@ -122,6 +122,8 @@ public class TriageInvitations extends GenericMailet {
             TriageResult result = runtime.triage().triage(message, sender, recipient.asString());
             metrics.generate("havewemet_verdict_" + result.verdict().name().toLowerCase()).increment();
             if (!result.isInvitation() && result.verdict() == org.havewemet.triage.Verdict.NOT_INVITATION) {
+                PersonMail.sender(message, sender).ifPresent(from -> runtime.recordCorrespondent(
+                    recipient.asString(), from.getAddress(), from.getPersonal()));
                 return;
             }
             runtime.folders().forVerdict(result.verdict()).ifPresent(folder -> fileInto(mail, recipient, folder));

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "havewemet 0.1.0 for Apache James 3.8.1",
     description = "\"Have we met?\" triage of connection invitations for Apache James.",
-    subcommands = {ServeCommand.class, ClassifyCommand.class, SearchCommand.class, ConfigCheckCommand.class,
+    subcommands = {ServeCommand.class, ClassifyCommand.class, SearchCommand.class, BackfillCommand.class, ConfigCheckCommand.class,
         CommandLine.HelpCommand.class})
 public final class HaveWeMetCli implements Runnable {
 
@@ -22,7 +22,7 @@ public final class HaveWeMetCli implements Runnable {
     /** The configured command line; exit code 2 for usage errors, as documented. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new HaveWeMetCli());
-        cli.setExitCodeExceptionMapper(e -> 1);
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
         cli.getCommandSpec().exitCodeOnInvalidInput(2);
         cli.getCommandSpec().subcommands().values()
             .forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(2));

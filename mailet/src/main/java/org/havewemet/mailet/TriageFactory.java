@@ -1,0 +1,72 @@
+package org.havewemet.mailet;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.havewemet.config.HaveWeMetConfig;
+import org.havewemet.config.JudgeConfig;
+import org.havewemet.index.InvitationRecord;
+import org.havewemet.triage.Invitation;
+import org.havewemet.triage.InvitationTriage;
+import org.havewemet.triage.Inviter;
+import org.havewemet.triage.JudgeSettings;
+import org.havewemet.triage.KnownInviters;
+import org.havewemet.triage.Reason;
+import org.havewemet.triage.TriageResult;
+import org.havewemet.triage.profile.PlatformProfiles;
+
+/**
+ * Builds the triage and the index documents from a configuration, the same way for the mailet and for offline tools
+ * (backfill), so an invitation is judged and recorded identically wherever it is processed.
+ */
+public final class TriageFactory {
+    private TriageFactory() {
+    }
+
+    /** The platform profiles: the admin's file when {@code platforms.file} is set, else the shipped ones. */
+    public static PlatformProfiles profiles(HaveWeMetConfig config, Path configDirectory) {
+        return config.platforms().resolvedFile(configDirectory)
+            .map(PlatformProfiles::load)
+            .orElseGet(PlatformProfiles::loadDefault);
+    }
+
+    public static InvitationTriage triage(HaveWeMetConfig config, PlatformProfiles profiles, KnownInviters known) {
+        return new InvitationTriage(profiles, judgeSettings(config.judge()), known);
+    }
+
+    static JudgeSettings judgeSettings(JudgeConfig judge) {
+        JudgeSettings defaults = JudgeSettings.defaults();
+        return new JudgeSettings(judge.personalThreshold(), judge.suspiciousThreshold(), judge.fewMutualConnections(),
+            judge.manyConnections(), defaults.defaultNoteTolerance(), defaults.maxNoteChars(),
+            judge.trustedAuthServIds());
+    }
+
+    /** The index document of one invitation for one recipient; the id makes re-indexing idempotent. */
+    public static InvitationRecord record(String recipient, String messageId, Invitation invitation,
+                                          TriageResult result, ReplyOutcome outcome, Instant receivedAt) {
+        Inviter inviter = invitation.inviter();
+        return new InvitationRecord(
+            InvitationRecord.idFor(recipient, messageId),
+            recipient,
+            messageId,
+            invitation.platform(),
+            invitation.event().name().toLowerCase(Locale.ROOT),
+            inviter.name(),
+            inviter.email(),
+            inviter.headline(),
+            inviter.company(),
+            inviter.location(),
+            inviter.profileUrl(),
+            invitation.note(),
+            invitation.noteLanguage(),
+            result.verdict().name(),
+            result.reasons().stream().map(Reason::code).distinct().collect(Collectors.toList()),
+            outcome.status(),
+            outcome.detail(),
+            receivedAt,
+            invitation.mutualConnections(),
+            invitation.connections());
+    }
+}
