@@ -52,7 +52,7 @@ public class HaveWeMetRuntime {
     private record State(String configLocation, HaveWeMetConfig config, Folders folders, Triage triage,
                          InvitationIndex index, ReplyLedger ledger, TemplateStore templates,
                          InvitationResponder responder, InvitationRecorder recorder, DigestService digest,
-                         AnswerFlow answers) {
+                         AnswerFlow answers, RetentionPurger retention) {
     }
 
     @Inject
@@ -106,7 +106,8 @@ public class HaveWeMetRuntime {
                 base.resolve("var/havewemet/digest.properties"));
             state = new State(configLocation, config, folders, triage, index, ledger, templates, responder,
                 new IndexRecorder(index, clock), digest,
-                new AnswerFlow(ledger, index, new MailboxMover(mailboxManager), folders, clock));
+                new AnswerFlow(ledger, index, new MailboxMover(mailboxManager), folders, clock),
+                new RetentionPurger(index, config.index().retentionDays(), clock));
             LOGGER.info("havewemet started: configuration {}, data {}", configFile, base.resolve("var/havewemet"));
         } catch (IOException | RuntimeException e) {
             throw new MessagingException("havewemet: cannot open its data under " + base + ": " + e.getMessage(), e);
@@ -154,6 +155,7 @@ public class HaveWeMetRuntime {
             return;
         }
         closeQuietly("digest", current.digest());
+        closeQuietly("retention", current.retention());
         closeQuietly("index", current.index());
         closeQuietly("ledger", current.ledger());
     }
