@@ -50,8 +50,8 @@ final class ConfigSchema {
         Rule authServId = new TextRule(null, "an authserv-id (a host name such as mx.example.com)",
                 text -> text.matches("[A-Za-z0-9][A-Za-z0-9.-]{0,252}"));
         root.put("judge", section(
-                "personalThreshold", new DecimalRule(-1000, 1000, 1.0),
-                "suspiciousThreshold", new DecimalRule(-1000, 1000, 5.0),
+                "personalThreshold", new DecimalRule(-1000, 1000, 1.5),
+                "suspiciousThreshold", new DecimalRule(-1000, 1000, 3.0),
                 "trustedAuthServIds", new ListRule(authServId, "a list of authserv-ids"),
                 "fewMutualConnections", new IntRule(0, 1_000_000, 5),
                 "manyConnections", new IntRule(0, 100_000_000, 500)));

@@ -90,7 +90,8 @@ public class HaveWeMetRuntime {
             ReplyLedger ledger = ReplyLedger.open(ReplyLedger.defaultDirectory(base));
             TemplateStore templates = TemplateStore.create(config.templates(), base, clock);
             PlatformProfiles profiles = TriageFactory.profiles(config, configFile.getParent());
-            Triage triage = TriageFactory.triage(config, profiles, index::isKnownUnchecked);
+            Triage triage = new PriorityPatterns(TriageFactory.triage(config, profiles, index::isKnownUnchecked),
+                config.patterns().alwaysPriority());
             Folders folders = new Folders(config.folders().priority(), config.folders().unexplained(),
                 config.folders().suspicious(), config.folders().drafts());
             ReplySettings replySettings = new ReplySettings(config.replies().enabled(), config.replies().dryRun(),
