@@ -26,12 +26,15 @@ final class InviterGroupingCollector extends SimpleCollector {
     }
 
     private final Map<String, Group> groups = new HashMap<>();
+    /** Groups of the current segment by ordinal: keys are decoded once per segment, not once per document. */
+    private final Map<Integer, Group> segmentGroups = new HashMap<>();
     private SortedDocValues keys;
     private NumericDocValues received;
     private int docBase;
 
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
+        flushSegment();
         keys = DocValues.getSorted(context.reader(), InvitationSchema.INVITER_KEY);
         received = DocValues.getNumeric(context.reader(), InvitationSchema.RECEIVED_AT);
         docBase = context.docBase;
@@ -42,9 +45,8 @@ final class InviterGroupingCollector extends SimpleCollector {
         if (!keys.advanceExact(doc)) {
             return;
         }
-        String key = keys.lookupOrd(keys.ordValue()).utf8ToString();
         long at = received.advanceExact(doc) ? received.longValue() : 0L;
-        Group g = groups.computeIfAbsent(key, k -> new Group());
+        Group g = segmentGroups.computeIfAbsent(keys.ordValue(), k -> new Group());
         g.count++;
         g.first = Math.min(g.first, at);
         if (at >= g.last) {
@@ -58,7 +60,25 @@ final class InviterGroupingCollector extends SimpleCollector {
         return ScoreMode.COMPLETE_NO_SCORES;
     }
 
-    Map<String, Group> groups() {
+    /** The groups, complete once the search is over. */
+    Map<String, Group> groups() throws IOException {
+        flushSegment();
         return groups;
+    }
+
+    private void flushSegment() throws IOException {
+        for (Map.Entry<Integer, Group> e : segmentGroups.entrySet()) {
+            Group s = e.getValue();
+            groups.merge(keys.lookupOrd(e.getKey()).utf8ToString(), s, (a, b) -> {
+                a.count += b.count;
+                a.first = Math.min(a.first, b.first);
+                if (b.last >= a.last) {
+                    a.last = b.last;
+                    a.lastDoc = b.lastDoc;
+                }
+                return a;
+            });
+        }
+        segmentGroups.clear();
     }
 }
