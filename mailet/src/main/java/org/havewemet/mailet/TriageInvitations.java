@@ -71,16 +71,12 @@ public class TriageInvitations extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        List<String> unknown = new java.util.ArrayList<>();
-        getInitParameterNames().forEachRemaining(name -> {
-            if (!PARAMETERS.contains(name)) {
-                unknown.add(name);
-            }
-        });
-        java.util.Collections.sort(unknown);
-        if (!unknown.isEmpty()) {
-            throw new MessagingException(getMailetName() + ": unknown parameter(s) " + unknown
-                + "; expected only " + PARAMETERS.stream().sorted().collect(Collectors.toList()));
+        List<String> given = new java.util.ArrayList<>();
+        getInitParameterNames().forEachRemaining(given::add);
+        try {
+            org.havewemet.config.InitParameters.check(given, PARAMETERS, getMailetName());
+        } catch (IllegalArgumentException e) {
+            throw new MessagingException(e.getMessage(), e);
         }
         runtime.start(getInitParameter("config", HaveWeMetRuntime.DEFAULT_CONFIG), getMailetContext());
     }
