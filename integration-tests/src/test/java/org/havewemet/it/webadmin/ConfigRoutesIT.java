@@ -42,7 +42,7 @@ class ConfigRoutesIT {
 
     @Test
     void validateShouldAcceptAValidFile(GuiceJamesServer server) {
-        api(server).contentType("application/yaml").body("replies:\n  periodDays: 30\n")
+        api(server).contentType(io.restassured.http.ContentType.TEXT).body("replies:\n  periodDays: 30\n")
             .post("/havewemet/config/validate").then()
             .statusCode(200)
             .body("valid", equalTo(true))
@@ -51,7 +51,7 @@ class ConfigRoutesIT {
 
     @Test
     void validateShouldListEveryProblemWithKeyPathAndPosition(GuiceJamesServer server) {
-        api(server).contentType("application/yaml").body("replies:\n  periodDays: abc\n  ratePerHuor: 3\n")
+        api(server).contentType(io.restassured.http.ContentType.TEXT).body("replies:\n  periodDays: abc\n  ratePerHuor: 3\n")
             .post("/havewemet/config/validate").then()
             .statusCode(200)
             .body("valid", equalTo(false))
@@ -65,7 +65,7 @@ class ConfigRoutesIT {
 
     @Test
     void validateShouldReportBrokenYamlSyntax(GuiceJamesServer server) {
-        api(server).contentType("application/yaml").body("replies: [unclosed\n")
+        api(server).contentType(io.restassured.http.ContentType.TEXT).body("replies: [unclosed\n")
             .post("/havewemet/config/validate").then()
             .statusCode(200)
             .body("valid", equalTo(false))
@@ -75,7 +75,7 @@ class ConfigRoutesIT {
     @Test
     void validateShouldRefuseAnOversizedBodyWith413(GuiceJamesServer server) {
         String huge = "# " + "x".repeat(1024 * 1024 + 10) + "\n";
-        api(server).contentType("application/yaml").body(huge)
+        api(server).contentType(io.restassured.http.ContentType.TEXT).body(huge)
             .post("/havewemet/config/validate").then()
             .statusCode(413)
             .body("statusCode", equalTo(413))

@@ -1,5 +1,5 @@
 // havewemet admin page. Everything that comes from the server is shown with textContent or as text nodes, never
-// through innerHTML: inviters write names and notes, and the page must show them as text, not run them.
+// parsed as HTML: inviters write names and notes, and the page must show them as text, not run them.
 'use strict';
 
 (function () {
