@@ -158,6 +158,20 @@ class InvitationRoutesIT {
 
     @Test
     @Order(1)
+    void previewShouldRenderWithAStoredInvitationsValues(GuiceJamesServer server) {
+        String id = api(server).queryParam("user", DEMO).queryParam("q", "Roe").get("/havewemet/invitations")
+            .then().statusCode(200).extract().path("hits[0].id");
+        api(server).body(java.util.Map.of("subject", "Re: {{inviter.name}}",
+                "body", "{{recipient.address}} / {{platform}} / {{inviter.profileUrl}}", "invitationId", id))
+            .post("/havewemet/templates/reply/en/preview").then()
+            .statusCode(200)
+            .body("subject", equalTo("Re: Jane Roe"))
+            .body("body", containsString(DEMO))
+            .body("body", containsString("linkedin.com"));
+    }
+
+    @Test
+    @Order(1)
     void statsShouldCountVerdictsAndRepliesOverAllUsers(GuiceJamesServer server) {
         api(server).get("/havewemet/stats").then()
             .statusCode(200)
