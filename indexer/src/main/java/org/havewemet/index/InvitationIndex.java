@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,7 +19,10 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -25,6 +30,8 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -251,6 +258,49 @@ public final class InvitationIndex implements AutoCloseable {
     /** Number of invitations indexed for {@code user}. */
     public long count(String user) throws IOException {
         return read(searcher -> reads.count(searcher, user));
+    }
+
+    /**
+     * Server-wide counts over every user's invitations, for the admin's statistics: {@code verdict} (verdict to
+     * count), {@code replyStatus} (replied, drafted, suppressed, ... to count) and {@code suppressedReason} (why
+     * replies were suppressed, to count). Reads stored fields of every invitation: meant for occasional admin use.
+     */
+    public Map<String, Map<String, Long>> totals() throws IOException {
+        Map<String, Long> verdicts = new HashMap<>();
+        Map<String, Long> statuses = new HashMap<>();
+        Map<String, Long> suppressed = new HashMap<>();
+        read(searcher -> {
+            searcher.search(schema.typeFilter(InvitationSchema.TYPE_INVITATION), new SimpleCollector() {
+                private StoredFields fields;
+
+                @Override
+                protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                    fields = context.reader().storedFields();
+                }
+
+                @Override
+                public void collect(int doc) throws IOException {
+                    Document stored = fields.document(doc, java.util.Set.of(InvitationSchema.VERDICT,
+                            InvitationSchema.REPLY_STATUS, InvitationSchema.REPLY_DETAIL));
+                    String verdict = stored.get(InvitationSchema.VERDICT);
+                    String status = stored.get(InvitationSchema.REPLY_STATUS);
+                    verdicts.merge(verdict == null ? "unknown" : verdict, 1L, Long::sum);
+                    statuses.merge(status == null ? InvitationRecord.STATUS_NONE : status, 1L, Long::sum);
+                    String detail = stored.get(InvitationSchema.REPLY_DETAIL);
+                    if ("suppressed".equals(status)) {
+                        suppressed.merge(detail == null || detail.isBlank() ? "unknown" : detail, 1L, Long::sum);
+                    }
+                }
+
+                @Override
+                public ScoreMode scoreMode() {
+                    return ScoreMode.COMPLETE_NO_SCORES;
+                }
+            });
+            return null;
+        });
+        return Map.of("verdict", Map.copyOf(verdicts), "replyStatus", Map.copyOf(statuses),
+                "suppressedReason", Map.copyOf(suppressed));
     }
 
     @Override

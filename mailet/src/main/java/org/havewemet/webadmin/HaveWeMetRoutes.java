@@ -1,31 +1,46 @@
 package org.havewemet.webadmin;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import javax.inject.Inject;
 
 import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.havewemet.mailet.HaveWeMetRuntime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import spark.Request;
+import spark.Response;
+import spark.Route;
 import spark.Service;
 
 /**
- * havewemet's WebAdmin routes under {@code /havewemet/}. Register in {@code webadmin.properties}:
+ * havewemet's WebAdmin routes under {@code /havewemet/}, the single entry to register in {@code webadmin.properties}:
  * <pre>extensions.routes=org.havewemet.webadmin.HaveWeMetRoutes</pre>
- * They sit behind WebAdmin's own authentication (JWT when enabled), like every James route.
+ * They sit behind WebAdmin's own authentication (JWT when enabled), like every James route. The work is split by
+ * subject into {@link ConfigRoutes}, {@link TemplateRoutes}, {@link InvitationRoutes} and {@link AdminPage}; this
+ * class only maps paths to them and turns refusals into JSON errors.
  */
 public class HaveWeMetRoutes implements Routes {
     public static final String BASE = "/havewemet";
+    private static final Logger LOGGER = LoggerFactory.getLogger(HaveWeMetRoutes.class);
 
     private final HaveWeMetRuntime runtime;
     private final JsonTransformer json;
+    private final ConfigRoutes config;
+    private final TemplateRoutes templates;
+    private final InvitationRoutes invitations;
 
     @Inject
     public HaveWeMetRoutes(HaveWeMetRuntime runtime, JsonTransformer json) {
         this.runtime = runtime;
         this.json = json;
+        this.config = new ConfigRoutes(runtime);
+        this.templates = new TemplateRoutes(runtime);
+        this.invitations = new InvitationRoutes(runtime);
     }
 
     @Override
@@ -35,14 +50,50 @@ public class HaveWeMetRoutes implements Routes {
 
     @Override
     public void define(Service service) {
-        service.get(BASE + "/config", (request, response) -> {
-            response.type("application/json");
-            Map<String, Object> folders = new LinkedHashMap<>();
-            folders.put("priority", runtime.folders().priority());
-            folders.put("unexplained", runtime.folders().unexplained());
-            folders.put("suspicious", runtime.folders().suspicious());
-            folders.put("drafts", runtime.folders().drafts());
-            return Map.of("folders", folders);
-        }, json);
+        String template = BASE + "/templates/:name/:locale";
+        json(service::get, BASE + "/config", request -> config.effective());
+        json(service::post, BASE + "/config/validate", config::validate);
+        json(service::get, BASE + "/templates", request -> templates.list());
+        json(service::get, template, templates::get);
+        json(service::put, template, templates::put);
+        json(service::delete, template, templates::delete);
+        json(service::get, template + "/history", templates::history);
+        json(service::post, template + "/rollback/:versionId", templates::rollback);
+        json(service::post, template + "/preview", templates::preview);
+        json(service::get, BASE + "/invitations", invitations::invitations);
+        json(service::get, BASE + "/inviters", invitations::inviters);
+        json(service::delete, BASE + "/inviters/:address", invitations::erase);
+        json(service::post, BASE + "/retention/purge", invitations::purge);
+        json(service::get, BASE + "/stats", request -> invitations.stats());
+        service.get(BASE, AdminPage::index);
+        service.get(BASE + "/", AdminPage::index);
+        service.get(BASE + "/ui/:file", AdminPage::file);
+    }
+
+    /** Registers a JSON route whose handler may refuse with an {@link ApiError}. */
+    private void json(BiConsumer<String, Route> verb, String path, Function<Request, Map<String, Object>> handler) {
+        verb.accept(path, (request, response) -> json.render(answer(handler, request, response)));
+    }
+
+    private Object answer(Function<Request, Map<String, Object>> handler, Request request, Response response) {
+        response.type("application/json");
+        response.header("X-Content-Type-Options", "nosniff");
+        try {
+            if (!runtime.isStarted()) {
+                throw new ApiError(503, "ServiceUnavailable",
+                    "havewemet is not started: is TriageInvitations in mailetcontainer.xml?", null, null);
+            }
+            Map<String, Object> body = handler.apply(request);
+            response.status(200);
+            return body;
+        } catch (ApiError refused) {
+            response.status(refused.status());
+            return refused.toJson();
+        } catch (RuntimeException failed) {
+            LOGGER.error("havewemet: {} {} failed", request.requestMethod(), request.pathInfo(), failed);
+            response.status(500);
+            return new ApiError(500, ApiError.SERVER_ERROR, "internal error: " + failed.getClass().getSimpleName(),
+                null, null).toJson();
+        }
     }
 }

@@ -1,0 +1,84 @@
+package org.havewemet.it.webadmin;
+
+import static org.havewemet.it.webadmin.AdminServer.api;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.JamesServerExtension;
+import org.havewemet.it.HaveWeMetJames;
+import org.havewemet.it.OutsideWorld;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@code GET /havewemet/config} and {@code POST /havewemet/config/validate} through a real James. */
+class ConfigRoutesIT {
+    static final OutsideWorld OUTSIDE = new OutsideWorld();
+    static final String YAML = HaveWeMetJames.TEST_YAML
+        + "replies:\n  periodDays: 45\n  optOut: [ceo@havewemet.test]\nfolders:\n  priority: Invitations.VIP\n";
+
+    @RegisterExtension
+    static JamesServerExtension james = new HaveWeMetJames(OUTSIDE, YAML).extension();
+
+    @Test
+    void configShouldShowTheEffectiveValuesWithoutPersonalAddresses(GuiceJamesServer server) {
+        api(server).get("/havewemet/config").then()
+            .statusCode(200)
+            .contentType(containsString("application/json"))
+            .body("folders.priority", equalTo("Invitations.VIP"))
+            .body("folders.drafts", notNullValue())
+            .body("replies.periodDays", equalTo(45))
+            .body("replies.optOutCount", equalTo(1))
+            .body("replies", not(org.hamcrest.Matchers.hasKey("optOut")))
+            .body("judge.personalThreshold", notNullValue())
+            .body("digest.schedule", notNullValue())
+            .body("index.commitIntervalSeconds", equalTo(1))
+            .body("templates.defaultLocale", equalTo("en"))
+            .body(not(containsString("ceo@havewemet.test")));
+    }
+
+    @Test
+    void validateShouldAcceptAValidFile(GuiceJamesServer server) {
+        api(server).contentType(io.restassured.http.ContentType.TEXT).body("replies:\n  periodDays: 30\n")
+            .post("/havewemet/config/validate").then()
+            .statusCode(200)
+            .body("valid", equalTo(true))
+            .body("problems.size()", equalTo(0));
+    }
+
+    @Test
+    void validateShouldListEveryProblemWithKeyPathAndPosition(GuiceJamesServer server) {
+        api(server).contentType(io.restassured.http.ContentType.TEXT).body("replies:\n  periodDays: abc\n  ratePerHuor: 3\n")
+            .post("/havewemet/config/validate").then()
+            .statusCode(200)
+            .body("valid", equalTo(false))
+            .body("problems.keyPath", hasItem("replies.periodDays"))
+            .body("problems.find { it.keyPath == 'replies.periodDays' }.line", equalTo(2))
+            .body("problems.find { it.keyPath == 'replies.periodDays' }.column", org.hamcrest.Matchers.greaterThan(0))
+            .body("problems.find { it.keyPath == 'replies.periodDays' }.expected", notNullValue())
+            .body("problems.find { it.keyPath == 'replies.periodDays' }.found", containsString("abc"))
+            .body("problems.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
+    }
+
+    @Test
+    void validateShouldReportBrokenYamlSyntax(GuiceJamesServer server) {
+        api(server).contentType(io.restassured.http.ContentType.TEXT).body("replies: [unclosed\n")
+            .post("/havewemet/config/validate").then()
+            .statusCode(200)
+            .body("valid", equalTo(false))
+            .body("problems[0].message", notNullValue());
+    }
+
+    @Test
+    void validateShouldRefuseAnOversizedBodyWith413(GuiceJamesServer server) {
+        String huge = "# " + "x".repeat(1024 * 1024 + 10) + "\n";
+        api(server).contentType(io.restassured.http.ContentType.TEXT).body(huge)
+            .post("/havewemet/config/validate").then()
+            .statusCode(413)
+            .body("statusCode", equalTo(413))
+            .body("parameter", equalTo("body"));
+    }
+}
