@@ -65,9 +65,26 @@ public class HaveWeMetRoutes implements Routes {
         json(service::delete, BASE + "/inviters/:address", invitations::erase);
         json(service::post, BASE + "/retention/purge", invitations::purge);
         json(service::get, BASE + "/stats", request -> invitations.stats());
+        json(service::post, BASE + "/digest", this::sendDigest);
         service.get(BASE, AdminPage::index);
         service.get(BASE + "/", AdminPage::index);
         service.get(BASE + "/ui/:file", AdminPage::file);
+    }
+
+    /** {@code POST /havewemet/digest?user=ADDRESS}: sends that user's digest now, whatever the schedule. */
+    private Map<String, Object> sendDigest(Request request) {
+        String user = request.queryParams("user");
+        if (user == null || user.length() > 320 || !user.matches("[^@\\s]+@[^@\\s]+")) {
+            throw ApiError.invalid("user", "expected the user's address like demo@example.com");
+        }
+        try {
+            int items = runtime.sendDigest(user.trim().toLowerCase(java.util.Locale.ROOT));
+            return ConfigRoutes.ordered("user", user, "items", items);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("digest for one user failed", e);
+        }
     }
 
     /** Registers a JSON route whose handler may refuse with an {@link ApiError}. */

@@ -85,6 +85,18 @@ class InvitationRoutesIT {
 
     @Test
     @Order(1)
+    void digestRouteShouldSendTheUsersDigestNow(GuiceJamesServer server) {
+        api(server).queryParam("user", DEMO).post("/havewemet/digest").then()
+            .statusCode(200)
+            .body("user", equalTo(DEMO))
+            .body("items", equalTo(3)); // two new invitations + the one question still waiting for an answer
+        api(server).queryParam("user", "not-an-address").post("/havewemet/digest").then()
+            .statusCode(400)
+            .body("parameter", equalTo("user"));
+    }
+
+    @Test
+    @Order(1)
     void searchShouldNeverShowAnotherUsersInvitations(GuiceJamesServer server) {
         assertThat(names(server, OTHER, "")).containsExactly("Carlos Mendes");
         assertThat(names(server, DEMO, "")).doesNotContain("Carlos Mendes").hasSize(2);
