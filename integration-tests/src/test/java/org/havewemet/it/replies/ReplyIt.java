@@ -51,8 +51,14 @@ final class ReplyIt {
 
     /** The unexplained direct request of mails/direct-unexplained.eml, from another person, with its own Message-ID. */
     static String directRequest(String inviter, String messageId) {
+        return directRequest(inviter, "Bob Stranger", messageId);
+    }
+
+    /** The same request signed with another name. */
+    static String directRequest(String inviter, String name, String messageId) {
         return read("direct-unexplained.eml")
             .replace("bob.stranger@example.org", inviter)
+            .replace("Bob Stranger", name)
             .replace("<direct-2016-c3@mail.example.org>", messageId)
             .replace("\r\n", "\n").replace("\n", "\r\n");
     }
@@ -118,10 +124,13 @@ final class ReplyIt {
         return runtime.index().get(InvitationRecord.idFor(user, messageId));
     }
 
-    /** Waits until the index records this outcome ("suppressed/NULL_SENDER", "replied/", ...) for the invitation. */
+    /**
+     * Waits until the index records this outcome ("suppressed/NULL_SENDER", "replied/", ...) for the invitation;
+     * an absent detail reads as empty.
+     */
     static void awaitStatus(HaveWeMetRuntime runtime, String user, String messageId, String statusAndDetail) {
         await().untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(record(runtime, user, messageId)
-                .map(r -> r.replyStatus() + "/" + r.replyDetail()))
+                .map(r -> r.replyStatus() + "/" + java.util.Objects.toString(r.replyDetail(), "")))
             .as("reply status of %s", messageId)
             .contains(statusAndDetail));
     }

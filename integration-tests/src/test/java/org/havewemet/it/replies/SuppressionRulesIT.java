@@ -192,7 +192,10 @@ class SuppressionRulesIT {
         String mail = ReplyIt.replaceHeader(ReplyIt.directRequest(USER, id), "From", "From: Demo <" + USER + ">");
         ReplyIt.send(smtpPort, USER, USER, mail);
         ReplyIt.awaitDelivered(imapPort, USER, id);
-        ReplyIt.awaitStatus(runtime, USER, id, "suppressed/OWN_ADDRESS");
+        // Mail from a local user passes RecordCorrespondents first, which makes the user their own correspondent:
+        // the request is KNOWN before the reply policy's OWN_ADDRESS rule is reached (that rule is proven with an
+        // alias in ConfiguredRepliesIT).
+        ReplyIt.awaitStatus(runtime, USER, id, "suppressed/VERDICT_KNOWN");
         ReplyIt.assertNothingReaches(OUTSIDE, USER);
     }
 
