@@ -118,6 +118,58 @@ final class ReplyIt {
         return found[0];
     }
 
+    /** The folders that hold a mail with this Message-ID (IMAP SEARCH HEADER). */
+    static List<String> foldersHolding(int imapPort, String user, String messageId) throws IOException {
+        List<String> found = new java.util.ArrayList<>();
+        try (TestIMAPClient imap = new TestIMAPClient()) {
+            imap.connect("127.0.0.1", imapPort).login(user, HaveWeMetJames.PASSWORD);
+            for (String folder : FOLDERS) {
+                if (imap.getMessageCount(folder) > 0) {
+                    imap.select(folder);
+                    if (imap.sendCommand("SEARCH HEADER Message-ID \"" + messageId + "\"")
+                        .matches("(?s).*\\* SEARCH \\d+.*")) {
+                        found.add(folder);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The first mail in the folder matching an IMAP search key (e.g. {@code SUBJECT "x"}), parsed; waits for it. */
+    static MimeMessage awaitMessage(int imapPort, String user, String folder, String searchKey) {
+        MimeMessage[] found = new MimeMessage[1];
+        await().ignoreExceptions().until(() -> {
+            try (TestIMAPClient imap = new TestIMAPClient()) {
+                imap.connect("127.0.0.1", imapPort).login(user, HaveWeMetJames.PASSWORD);
+                if (imap.getMessageCount(folder) == 0) {
+                    return false;
+                }
+                imap.select(folder);
+                java.util.regex.Matcher hit = java.util.regex.Pattern.compile("\\* SEARCH (\\d+)")
+                    .matcher(imap.sendCommand("SEARCH " + searchKey));
+                if (!hit.find()) {
+                    return false;
+                }
+                found[0] = parseFetched(imap.sendCommand("FETCH " + hit.group(1) + " (BODY.PEEK[])"));
+                return true;
+            }
+        });
+        return found[0];
+    }
+
+    /** Parses the message out of an IMAP {@code * n FETCH (BODY[] {size}CRLF...)} response. */
+    static MimeMessage parseFetched(String response) throws javax.mail.MessagingException {
+        int open = response.indexOf('{');
+        int close = response.indexOf('}', open);
+        int size = Integer.parseInt(response.substring(open + 1, close));
+        int start = response.indexOf('\n', close) + 1;
+        byte[] all = response.substring(start).getBytes(StandardCharsets.UTF_8);
+        byte[] message = java.util.Arrays.copyOf(all, Math.min(size, all.length));
+        return new MimeMessage(javax.mail.Session.getInstance(new java.util.Properties()),
+            new java.io.ByteArrayInputStream(message));
+    }
+
     /** The index record of the invitation with this Message-ID, for this user. */
     static Optional<InvitationRecord> record(HaveWeMetRuntime runtime, String user, String messageId)
         throws IOException {
