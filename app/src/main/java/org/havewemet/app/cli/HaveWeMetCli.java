@@ -22,7 +22,8 @@ public final class HaveWeMetCli implements Runnable {
     /** The configured command line; exit code 2 for usage errors, as documented. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new HaveWeMetCli());
-        cli.setExitCodeExceptionMapper(e -> 1);
+        // picocli asks this mapper for parse errors too, so it must keep their usage-error code itself
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
         cli.getCommandSpec().exitCodeOnInvalidInput(2);
         cli.getCommandSpec().subcommands().values()
             .forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(2));

@@ -70,7 +70,7 @@ class OutboundRelayIT {
             "--data", data.toString(), "--smtp-port", "0", "--imap-port", "0", "--webadmin-port", "0",
             "--outbound-relay", "relay.example.org"));
 
-        assertThat(exit).isEqualTo(2);
+        assertThat(exit).as("exit code; stderr: %s", err).isEqualTo(2);
         assertThat(err.toString()).contains("HOST:PORT");
     }
 }
