@@ -5,6 +5,7 @@ import static org.havewemet.it.replies.ReplyIt.USER;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -54,9 +55,23 @@ class LoopIT {
         throws Exception {
         ServerSettings settings = new ServerSettings(data, "127.0.0.1", smtpPort, 0, 0,
             Optional.of(new HostAndPort("127.0.0.1", relayPort)), domain, 4, "200, 1000, 2000");
-        EmbeddedJames james = EmbeddedJames.create(settings, true).start();
+        EmbeddedJames james = EmbeddedJames.create(settings, true);
+        renameJmxBeans(data, domain);
+        james.start();
         james.ensureUser(user, HaveWeMetJames.PASSWORD);
         return james;
+    }
+
+    /**
+     * Two servers share this JVM and its MBean server: each protocol server gets its own JMX name (a test-only
+     * change of the written conf/, made before start).
+     */
+    private static void renameJmxBeans(Path data, String suffix) throws IOException {
+        for (String file : new String[] {"smtpserver.xml", "imapserver.xml"}) {
+            Path conf = data.resolve("conf").resolve(file);
+            String xml = Files.readString(conf);
+            Files.writeString(conf, xml.replaceAll("<jmxName>([^<]+)</jmxName>", "<jmxName>$1-" + suffix + "</jmxName>"));
+        }
     }
 
     /** Every mail the user holds, in all the folders havewemet files into (and Drafts). */
