@@ -86,6 +86,10 @@ public final class InvitationTriage implements Triage {
             return new TriageResult(Optional.of(invitation), Verdict.SUSPICIOUS, concat(r.evidence(), spoofReasons, problems));
         }
         if (!invitationLike) {
+            if (r.event() == EventKind.ACCEPTED) {
+                // Not an invitation to judge, but about one: the responder needs the inviter for its thank-you draft.
+                return new TriageResult(Optional.of(invitation), Verdict.NOT_INVITATION, concat(r.evidence(), problems));
+            }
             return notInvitation(new Reason("NOT_AN_INVITATION", 0.0, r.platform().id() + " notice about "
                     + r.event().name().toLowerCase(java.util.Locale.ROOT) + ", not an invitation"), problems);
         }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "havewemet 0.1.0 for Apache James 3.8.1",
     description = "\"Have we met?\" triage of connection invitations for Apache James.",
-    subcommands = {ServeCommand.class, ClassifyCommand.class, SearchCommand.class, BackfillCommand.class, ConfigCheckCommand.class,
+    subcommands = {ServeCommand.class, ClassifyCommand.class, SearchCommand.class, BackfillCommand.class,
+        ConfigCheckCommand.class,
         CommandLine.HelpCommand.class})
 public final class HaveWeMetCli implements Runnable {
 
@@ -22,6 +23,7 @@ public final class HaveWeMetCli implements Runnable {
     /** The configured command line; exit code 2 for usage errors, as documented. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new HaveWeMetCli());
+        // picocli asks this mapper for parse errors too, so it must keep their usage-error code itself
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
         cli.getCommandSpec().exitCodeOnInvalidInput(2);
         cli.getCommandSpec().subcommands().values()

@@ -49,7 +49,7 @@ class TemplateRenderingTest {
     @Test
     void acceptedShouldThankAndAskForAShortCall() {
         assertThat(store.render("accepted", List.of("en"), null, invitation("Bob", "hi")).body())
-                .contains("Thank you", "5 to 10 minutes");
+                .contains("thank you for accepting my invitation", "5 to 10 minutes");
         assertThat(store.render("accepted", List.of("fr"), null, invitation("Bob", "hi")).body())
                 .contains("5 à 10 minutes");
     }

@@ -1,0 +1,55 @@
+package org.havewemet.it.replies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.havewemet.it.replies.ReplyIt.USER;
+
+import java.time.Duration;
+
+import javax.mail.internet.MimeMessage;
+
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.JamesServerExtension;
+import org.apache.james.modules.protocols.ImapGuiceProbe;
+import org.apache.james.modules.protocols.SmtpGuiceProbe;
+import org.apache.james.utils.DataProbeImpl;
+import org.apache.james.utils.TestIMAPClient;
+import org.havewemet.it.HaveWeMetJames;
+import org.havewemet.it.HaveWeMetProbe;
+import org.havewemet.it.OutsideWorld;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** "Jane Roe accepted your invitation": a thank-you draft asking for a short call, never a sent mail. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AcceptedInvitationIT {
+    static final OutsideWorld OUTSIDE = new OutsideWorld();
+
+    @RegisterExtension
+    static JamesServerExtension james = new HaveWeMetJames(OUTSIDE).extension();
+
+    @RegisterExtension
+    TestIMAPClient imap = new TestIMAPClient();
+
+    @Test
+    void acceptedInvitationShouldSaveAThankYouDraftAskingForAShortCall(GuiceJamesServer server) throws Exception {
+        server.getProbe(DataProbeImpl.class).addUser(USER, HaveWeMetJames.PASSWORD);
+        int imapPort = server.getProbe(ImapGuiceProbe.class).getImapPort();
+        String id = "<1763887260000.accept.2026.jr1@ltx1-app7.prod.linkedin.com>";
+
+        ReplyIt.send(server.getProbe(SmtpGuiceProbe.class).getSmtpPort().getValue(), "s-9f8e7d@bounce.linkedin.com",
+            USER, ReplyIt.read("replies/linkedin-accepted.eml"));
+
+        ReplyIt.awaitDelivered(imapPort, USER, id);
+        MimeMessage draft = ReplyIt.awaitMessage(imapPort, USER, "Drafts", "ALL");
+        assertThat(draft.getAllRecipients()).as("a draft is addressed to nobody").isNull();
+        assertThat(draft.getSubject()).containsIgnoringCase("thank you");
+        assertThat(String.valueOf(draft.getContent())).contains("Jane Roe").contains("5 to 10 minutes")
+            .containsIgnoringCase("call").contains("https://www.linkedin.com/comm/in/jane-roe-2a1b3c");
+        imap.connect("127.0.0.1", imapPort).login(USER, HaveWeMetJames.PASSWORD).select("Drafts");
+        assertThat(imap.hasAMessageWithFlags("\\Draft")).isTrue();
+        ReplyIt.awaitStatus(server.getProbe(HaveWeMetProbe.class).runtime(), USER, id, "drafted/ACCEPTED_THANK_YOU");
+        org.awaitility.Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+            .until(() -> OUTSIDE.received().isEmpty());
+    }
+}
