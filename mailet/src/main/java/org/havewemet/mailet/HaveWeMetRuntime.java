@@ -46,13 +46,16 @@ public class HaveWeMetRuntime {
     private final MailboxManager mailboxManager;
     private final UsersRepository users;
     private final Clock clock;
+    static final Duration RELOAD_CHECK_INTERVAL = Duration.ofSeconds(2);
     private volatile State state;
+    private volatile java.time.Instant nextReloadCheck = java.time.Instant.MIN;
+    private volatile java.util.Optional<String> lastReloadError = java.util.Optional.empty();
 
     /** Everything built from one configuration. */
     private record State(String configLocation, HaveWeMetConfig config, Folders folders, Triage triage,
                          InvitationIndex index, ReplyLedger ledger, TemplateStore templates,
                          InvitationResponder responder, InvitationRecorder recorder, DigestService digest,
-                         AnswerFlow answers, RetentionPurger retention) {
+                         AnswerFlow answers, RetentionPurger retention, Stores stores, long configStamp) {
     }
 
     @Inject
@@ -78,6 +81,7 @@ public class HaveWeMetRuntime {
         }
         Path configFile = resolve(configLocation);
         HaveWeMetConfig config;
+        long stamp = ConfigFileStamp.of(configFile);
         try {
             config = ConfigLoader.loadOrDefaults(configFile);
         } catch (ConfigException e) {
@@ -88,31 +92,91 @@ public class HaveWeMetRuntime {
             InvitationIndex index = InvitationIndex.open(base.resolve("var/havewemet/index"),
                 Duration.ofSeconds(config.index().commitIntervalSeconds()));
             ReplyLedger ledger = ReplyLedger.open(ReplyLedger.defaultDirectory(base));
-            TemplateStore templates = TemplateStore.create(config.templates(), base, clock);
-            PlatformProfiles profiles = TriageFactory.profiles(config, configFile.getParent());
-            Triage triage = new PriorityPatterns(TriageFactory.triage(config, profiles, index::isKnownUnchecked),
-                config.patterns().alwaysPriority());
-            Folders folders = new Folders(config.folders().priority(), config.folders().unexplained(),
-                config.folders().suspicious(), config.folders().drafts());
-            ReplySettings replySettings = new ReplySettings(config.replies().enabled(), config.replies().dryRun(),
-                java.util.Set.copyOf(config.replies().optOut()), config.patterns().neverAnswer()::matches,
-                Duration.ofDays(config.replies().periodDays()));
-            ReplyPolicy policy = new ReplyPolicy(ledger,
-                new RateLimiter(clock, config.replies().ratePerHour(), config.replies().globalRatePerHour()), clock);
-            InvitationResponder responder = new ReplyService(policy, ledger, replySettings, config.replies(),
-                templates, new MailboxDrafts(mailboxManager), folders.drafts(), context, clock,
-                platform -> displayName(profiles, platform));
-            DigestService digest = new DigestService(config.digest(),
-                Duration.ofDays(config.replies().answerWaitDays()), index, ledger, templates, context, users, clock,
-                base.resolve("var/havewemet/digest.properties"));
-            state = new State(configLocation, config, folders, triage, index, ledger, templates, responder,
-                new IndexRecorder(index, clock), digest,
-                new AnswerFlow(ledger, index, new MailboxMover(mailboxManager), folders, clock),
-                new RetentionPurger(index, config.index().retentionDays(), clock));
+            state = build(new Stores(configLocation, configFile, base, context, index, ledger), config, stamp);
             LOGGER.info("havewemet started: configuration {}, data {}", configFile, base.resolve("var/havewemet"));
         } catch (IOException | RuntimeException e) {
             throw new MessagingException("havewemet: cannot open its data under " + base + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What outlives a configuration change: where things are, and the stores that are opened once. */
+    private record Stores(String configLocation, Path configFile, Path base, MailetContext context,
+                          InvitationIndex index, ReplyLedger ledger) {
+    }
+
+    /** Everything that depends on the configuration, built on the stores that stay open. */
+    private State build(Stores stores, HaveWeMetConfig config, long stamp) {
+        Path base = stores.base();
+        InvitationIndex index = stores.index();
+        ReplyLedger ledger = stores.ledger();
+        TemplateStore templates = TemplateStore.create(config.templates(), base, clock);
+        PlatformProfiles profiles = TriageFactory.profiles(config, stores.configFile().getParent());
+        Triage triage = new PriorityPatterns(TriageFactory.triage(config, profiles, index::isKnownUnchecked),
+            config.patterns().alwaysPriority());
+        Folders folders = new Folders(config.folders().priority(), config.folders().unexplained(),
+            config.folders().suspicious(), config.folders().drafts());
+        ReplySettings replySettings = new ReplySettings(config.replies().enabled(), config.replies().dryRun(),
+            java.util.Set.copyOf(config.replies().optOut()), config.patterns().neverAnswer()::matches,
+            Duration.ofDays(config.replies().periodDays()));
+        ReplyPolicy policy = new ReplyPolicy(ledger,
+            new RateLimiter(clock, config.replies().ratePerHour(), config.replies().globalRatePerHour()), clock);
+        InvitationResponder responder = new ReplyService(policy, ledger, replySettings, config.replies(),
+            templates, new MailboxDrafts(mailboxManager), folders.drafts(), stores.context(), clock,
+            platform -> displayName(profiles, platform));
+        DigestService digest = new DigestService(config.digest(),
+            Duration.ofDays(config.replies().answerWaitDays()), index, ledger, templates, stores.context(), users,
+            clock, base.resolve("var/havewemet/digest.properties"));
+        return new State(stores.configLocation(), config, folders, triage, index, ledger, templates, responder,
+            new IndexRecorder(index, clock), digest,
+            new AnswerFlow(ledger, index, new MailboxMover(mailboxManager), folders, clock),
+            new RetentionPurger(index, config.index().retentionDays(), clock), stores, stamp);
+    }
+
+    /**
+     * Applies an edited {@code havewemet.yaml} without restarting James: checked at most every
+     * {@link #RELOAD_CHECK_INTERVAL}; a file with errors is logged and ignored (the running configuration stays).
+     * The index and the ledger stay open; index settings that need a reopen take effect at the next start.
+     */
+    public void reloadIfChanged() {
+        State current = state;
+        if (current == null || clock.instant().isBefore(nextReloadCheck)) {
+            return;
+        }
+        synchronized (this) {
+            current = state;
+            if (current == null || clock.instant().isBefore(nextReloadCheck)) {
+                return;
+            }
+            nextReloadCheck = clock.instant().plus(RELOAD_CHECK_INTERVAL);
+            long stamp = ConfigFileStamp.of(current.stores().configFile());
+            if (stamp == current.configStamp()) {
+                return;
+            }
+            try {
+                HaveWeMetConfig config = ConfigLoader.loadOrDefaults(current.stores().configFile());
+                State next = build(current.stores(), config, stamp);
+                state = next;
+                lastReloadError = java.util.Optional.empty();
+                closeQuietly("digest", current.digest());
+                closeQuietly("retention", current.retention());
+                LOGGER.info("havewemet: configuration {} reloaded", current.stores().configFile());
+            } catch (ConfigException | RuntimeException e) {
+                state = withStamp(current, stamp);
+                lastReloadError = java.util.Optional.of(e.getMessage());
+                LOGGER.error("havewemet: {} changed but is invalid; keeping the running configuration\n{}",
+                    current.stores().configFile(), e.getMessage());
+            }
+        }
+    }
+
+    /** Why the last edit of the configuration file was refused; empty when the running configuration is the file's. */
+    public java.util.Optional<String> lastReloadError() {
+        return lastReloadError;
+    }
+
+    private static State withStamp(State s, long stamp) {
+        return new State(s.configLocation(), s.config(), s.folders(), s.triage(), s.index(), s.ledger(),
+            s.templates(), s.responder(), s.recorder(), s.digest(), s.answers(), s.retention(), s.stores(), stamp);
     }
 
     /** "LinkedIn" for "linkedin": the platform's first brand name; a direct request has no platform to name. */

@@ -86,6 +86,7 @@ public class TriageInvitations extends GenericMailet {
         TimeMetric timer = metrics.timer("havewemet_triage");
         MDC.put("mail", mail.getName());
         try {
+            runtime.reloadIfChanged();
             stripForeignHeaders(mail.getMessage());
             if (mail.getAttribute(GENERATED.getName()).isPresent()) {
                 return;

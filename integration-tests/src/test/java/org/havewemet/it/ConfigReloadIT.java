@@ -1,0 +1,103 @@
+package org.havewemet.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.JamesServerExtension;
+import org.apache.james.modules.protocols.ImapGuiceProbe;
+import org.apache.james.modules.protocols.SmtpGuiceProbe;
+import org.apache.james.utils.DataProbeImpl;
+import org.apache.james.utils.SMTPMessageSender;
+import org.apache.james.utils.TestIMAPClient;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** An admin edits havewemet.yaml while James runs: the next mail follows it, no restart; a broken edit is ignored. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConfigReloadIT {
+    static final String USER = "demo@" + HaveWeMetJames.DOMAIN;
+    static final ConditionFactory AWAIT = Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions();
+    static final OutsideWorld OUTSIDE = new OutsideWorld();
+    static final HaveWeMetJames HAVEWEMET = new HaveWeMetJames(OUTSIDE);
+
+    @RegisterExtension
+    static JamesServerExtension james = HAVEWEMET.extension();
+
+    @RegisterExtension
+    SMTPMessageSender smtp = new SMTPMessageSender("example.com");
+
+    @RegisterExtension
+    TestIMAPClient imap = new TestIMAPClient();
+
+    @BeforeAll
+    void createUser(GuiceJamesServer server) throws Exception {
+        server.getProbe(DataProbeImpl.class).addUser(USER, HaveWeMetJames.PASSWORD);
+    }
+
+    private Path yaml() {
+        return HAVEWEMET.dataDirectory().resolve("conf/havewemet.yaml");
+    }
+
+    private void sendNotice(GuiceJamesServer server, String messageId) throws Exception {
+        String notice = Mails.read("linkedin-2016-unexplained.eml")
+            .replace("<1468314900000.invite.2016.a1@ltx1-app1.prod.linkedin.com>", messageId);
+        smtp.connect("127.0.0.1", server.getProbe(SmtpGuiceProbe.class).getSmtpPort())
+            .sendMessageWithHeaders("s-1@bounce.linkedin.com", USER, notice);
+    }
+
+    private void awaitIn(GuiceJamesServer server, String folder, int count) throws Exception {
+        imap.connect("127.0.0.1", server.getProbe(ImapGuiceProbe.class).getImapPort())
+            .login(USER, HaveWeMetJames.PASSWORD);
+        AWAIT.until(() -> imap.getMessageCount(folder) == count);
+    }
+
+    @Test
+    @Order(1)
+    void editedFolderShouldApplyToTheNextMailWithoutRestart(GuiceJamesServer server) throws Exception {
+        Files.writeString(yaml(), HaveWeMetJames.TEST_YAML + "folders:\n  unexplained: Strangers\n");
+        // the runtime looks at the file at most every 2 s: mail keeps coming until one lands in the new folder
+        AWAIT.until(() -> {
+            sendNotice(server, "<reload-" + System.nanoTime() + "@ltx1.prod.linkedin.com>");
+            imap.connect("127.0.0.1", server.getProbe(ImapGuiceProbe.class).getImapPort())
+                .login(USER, HaveWeMetJames.PASSWORD);
+            return imap.getMessageCount("Strangers") > 0;
+        });
+        assertThat(server.getProbe(HaveWeMetProbe.class).runtime().folders().unexplained()).isEqualTo("Strangers");
+    }
+
+    @Test
+    @Order(2)
+    void brokenEditShouldKeepTheRunningConfiguration(GuiceJamesServer server) throws Exception {
+        Files.writeString(yaml(), "folders:\n  unexplaind: Typo\n");
+        var runtime = server.getProbe(HaveWeMetProbe.class).runtime();
+        long before = imapCount(server, "Strangers");
+        // each mail makes the runtime look at the file (at most every 2 s): until it has seen the broken edit
+        AWAIT.until(() -> {
+            sendNotice(server, "<after-broken-edit-" + System.nanoTime() + "@ltx1.prod.linkedin.com>");
+            return runtime.lastReloadError().isPresent();
+        });
+        assertThat(runtime.lastReloadError().get()).contains("folders.unexplaind");
+        sendNotice(server, "<after-broken-edit@ltx1.prod.linkedin.com>");
+
+        AWAIT.until(() -> imapCount(server, "Strangers") > before);
+        assertThat(server.getProbe(HaveWeMetProbe.class).runtime().folders().unexplained()).isEqualTo("Strangers");
+    }
+
+    private long imapCount(GuiceJamesServer server, String folder) throws Exception {
+        imap.connect("127.0.0.1", server.getProbe(ImapGuiceProbe.class).getImapPort())
+            .login(USER, HaveWeMetJames.PASSWORD);
+        return imap.getMessageCount(folder);
+    }
+}
