@@ -1,0 +1,147 @@
+package org.havewemet.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.havewemet.triage.InvitationTriage;
+import org.havewemet.triage.KnownInviters;
+import org.havewemet.triage.Verdict;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The one command behind {@code bench/run}: measures havewemet side by side with what James ships, in one run, and
+ * prints a table of ratios (also written to {@code bench/target/bench-results.md}).
+ * <pre>
+ *   java -jar bench/target/benchmarks.jar [--long] [--no-smtp] [--smtp-messages N]
+ * </pre>
+ * {@code --long} runs more forks and iterations. Plain JMH stays available:
+ * {@code java -cp bench/target/benchmarks.jar org.openjdk.jmh.Main TriageVsSieve}.
+ */
+public final class RatioReport {
+    private RatioReport() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean longRun = List.of(args).contains("--long");
+        boolean smtp = !List.of(args).contains("--no-smtp");
+        int smtpMessages = intOption(args, "--smtp-messages", longRun ? 2000 : 400);
+        Path root = BenchMessages.repoRoot().toAbsolutePath();
+        BenchMessages messages = BenchMessages.load(root);
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Messages: %d fixtures (%d bytes) from %s%n%n", messages.size(),
+                messages.totalBytes(), root));
+        out.append(agreement(messages)).append('\n');
+
+        Map<String, double[]> jmh = runJmh(root, longRun);
+        double[] triage = jmh.get("havewemetTriage");
+        double[] sieve = jmh.get("jamesSieve");
+        double[] parse = jmh.get("parseOnly");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"triage vs James Sieve, µs/message (parse + classify)",
+                fmt(triage) + " vs " + fmt(sieve), ratio(triage[0] / sieve[0]), "<= 0.50x",
+                triage[0] / sieve[0] <= 0.5 ? "met" : "missed"});
+        rows.add(new String[] {"  same, MimeMessage parse subtracted from both",
+                String.format(Locale.ROOT, "%.1f vs %.1f", triage[0] - parse[0], sieve[0] - parse[0]),
+                ratio((triage[0] - parse[0]) / (sieve[0] - parse[0])), "(info)", ""});
+        if (smtp) {
+            SmtpThroughput.Result r = new SmtpThroughput(messages, smtpMessages, 4).run();
+            rows.add(new String[] {"James SMTP throughput, with our mailet vs without, msgs/s",
+                    String.format(Locale.ROOT, "%.0f vs %.0f", r.withMailet(), r.without()),
+                    ratio(r.withMailet() / r.without()), ">= 0.95x", r.withMailet() / r.without() >= 0.95 ? "met" : "missed"});
+        }
+        out.append(table(rows));
+        System.out.println();
+        System.out.println(out);
+        Path file = Path.of("bench", "target", "bench-results.md");
+        if (Files.isDirectory(file.getParent())) {
+            Files.writeString(file, out);
+            System.out.println("written to " + file.toAbsolutePath());
+        }
+    }
+
+    /** How often the Sieve script files a message where triage's verdict would: the script is only an approximation. */
+    static String agreement(BenchMessages messages) {
+        InvitationTriage triage = InvitationTriage.withDefaults(KnownInviters.NOBODY);
+        SieveSide sieve = new SieveSide(EquivalentSieveScript.generate());
+        int same = 0;
+        Map<String, Integer> pairs = new LinkedHashMap<>();
+        for (int i = 0; i < messages.size(); i++) {
+            Verdict v = triage.triage(messages.parse(i), BenchMessages.ENVELOPE_SENDER, BenchMessages.RECIPIENT).verdict();
+            String ours = switch (v) {
+                case PERSONAL, KNOWN -> EquivalentSieveScript.PRIORITY;
+                case UNEXPLAINED -> EquivalentSieveScript.UNEXPLAINED;
+                case SUSPICIOUS -> EquivalentSieveScript.SPAM;
+                case NOT_INVITATION -> "INBOX";
+            };
+            String theirs = SieveSide.folder(sieve.service(messages.parse(i)));
+            theirs = theirs.startsWith("/") ? theirs.substring(1) : theirs;
+            if (ours.equals(theirs)) {
+                same++;
+            }
+            pairs.merge(ours + " <- triage | sieve -> " + theirs, 1, Integer::sum);
+        }
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "Sieve script files %d of %d messages where triage does (%.0f%%):%n", same, messages.size(),
+                100.0 * same / messages.size()));
+        pairs.forEach((k, n) -> b.append(String.format(Locale.ROOT, "  %3d  %s%n", n, k)));
+        return b.toString();
+    }
+
+    private static Map<String, double[]> runJmh(Path root, boolean longRun) throws RunnerException {
+        ChainedOptionsBuilder o = new OptionsBuilder()
+                .include(TriageVsSieveBenchmark.class.getName() + "\\.")
+                .jvmArgsAppend("-Dhavewemet.repo=" + root, "-Xms1g", "-Xmx1g")
+                .threads(1)
+                .shouldFailOnError(true);
+        if (longRun) {
+            o.forks(3).warmupIterations(5).warmupTime(TimeValue.seconds(2)).measurementIterations(10).measurementTime(TimeValue.seconds(2));
+        } else {
+            o.forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(2)).measurementIterations(5).measurementTime(TimeValue.seconds(2));
+        }
+        Collection<RunResult> results = new Runner(o.build()).run();
+        Map<String, double[]> byMethod = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark();
+            byMethod.put(name.substring(name.lastIndexOf('.') + 1),
+                    new double[] {r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
+        }
+        return byMethod;
+    }
+
+    private static String fmt(double[] scoreAndError) {
+        return String.format(Locale.ROOT, "%.1f ± %.1f", scoreAndError[0], scoreAndError[1]);
+    }
+
+    private static String ratio(double r) {
+        return String.format(Locale.ROOT, "%.2fx", r);
+    }
+
+    private static String table(List<String[]> rows) {
+        StringBuilder b = new StringBuilder("| measure | ours vs theirs | ratio | goal | |\n|---|---|---|---|---|\n");
+        for (String[] r : rows) {
+            b.append("| ").append(String.join(" | ", r)).append(" |\n");
+        }
+        return b.toString();
+    }
+
+    private static int intOption(String[] args, String name, int fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+
+}
