@@ -49,7 +49,7 @@ public final class RatioReport {
         boolean smtp = !List.of(args).contains("--no-smtp");
         boolean jmhRun = !List.of(args).contains("--no-jmh");
         boolean explain = List.of(args).contains("--explain");
-        int smtpMessages = intOption(args, "--smtp-messages", longRun ? 2000 : 400);
+        int smtpMessages = intOption(args, "--smtp-messages", longRun ? 2000 : 300);
         Path root = BenchMessages.repoRoot().toAbsolutePath();
         BenchMessages messages = BenchMessages.load(root);
         StringBuilder out = new StringBuilder();
