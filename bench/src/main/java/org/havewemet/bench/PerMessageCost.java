@@ -33,6 +33,52 @@ public final class PerMessageCost {
                 + "Slowest messages, Sieve (µs, median of " + repetitions + "):\n" + rank(messages, theirs, top, repetitions);
     }
 
+    /**
+     * Load-resistant ratio: {@code rounds} back-to-back pairs, each timing the whole message set through triage and
+     * then through Sieve (order swapped every round), after a warm-up. Returns {median, p25, p75} of the per-round
+     * ratios ours/theirs, and the median µs per message of each side. Slow drifts in machine load hit both halves of
+     * a pair alike, unlike JMH's benchmark-after-benchmark runs.
+     */
+    public static double[] pairedRatio(BenchMessages messages, int rounds) {
+        InvitationTriage triage = InvitationTriage.withDefaults(KnownInviters.NOBODY);
+        SieveSide sieve = new SieveSide(EquivalentSieveScript.generate());
+        IntConsumer ours = i -> triage.triage(messages.parse(i), BenchMessages.ENVELOPE_SENDER, BenchMessages.RECIPIENT);
+        IntConsumer theirs = i -> sieve.service(messages.parse(i));
+        for (int w = 0; w < 30; w++) {
+            pass(messages, ours);
+            pass(messages, theirs);
+        }
+        double[] ratios = new double[rounds];
+        double[] oursUs = new double[rounds];
+        double[] theirsUs = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            double a;
+            double b;
+            if (r % 2 == 0) {
+                a = pass(messages, ours);
+                b = pass(messages, theirs);
+            } else {
+                b = pass(messages, theirs);
+                a = pass(messages, ours);
+            }
+            ratios[r] = a / b;
+            oursUs[r] = a / messages.size() / 1e3;
+            theirsUs[r] = b / messages.size() / 1e3;
+        }
+        java.util.Arrays.sort(ratios);
+        java.util.Arrays.sort(oursUs);
+        java.util.Arrays.sort(theirsUs);
+        return new double[] {ratios[rounds / 2], ratios[rounds / 4], ratios[rounds * 3 / 4], oursUs[rounds / 2], theirsUs[rounds / 2]};
+    }
+
+    private static double pass(BenchMessages messages, IntConsumer work) {
+        long t = System.nanoTime();
+        for (int i = 0; i < messages.size(); i++) {
+            work.accept(i);
+        }
+        return System.nanoTime() - t;
+    }
+
     private static String rank(BenchMessages messages, IntConsumer work, int top, int repetitions) {
         List<double[]> costs = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {

@@ -73,6 +73,11 @@ public final class RatioReport {
                     String.format(Locale.ROOT, "%.1f vs %.1f", triage[0] - parse[0], sieve[0] - parse[0]),
                     ratio((triage[0] - parse[0]) / (sieve[0] - parse[0])), "(info)", ""});
         }
+        double[] paired = PerMessageCost.pairedRatio(messages, longRun ? 300 : 100);
+        rows.add(new String[] {"triage vs James Sieve, paired back-to-back rounds, median µs/message",
+                String.format(Locale.ROOT, "%.1f vs %.1f", paired[3], paired[4]),
+                String.format(Locale.ROOT, "%.2fx (p25 %.2fx, p75 %.2fx)", paired[0], paired[1], paired[2]), "<= 0.50x",
+                paired[2] <= 0.5 ? "met" : paired[1] > 0.5 ? "missed" : "inconclusive: quartiles straddle the goal"});
         if (smtp) {
             SmtpThroughput.Result r = new SmtpThroughput(messages, smtpMessages, 4, longRun ? 3 : 2).run();
             rows.add(new String[] {"James SMTP throughput, with our mailet vs without, msgs/s",

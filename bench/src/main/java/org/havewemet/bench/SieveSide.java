@@ -48,12 +48,13 @@ public final class SieveSide {
         }
     }
 
-    /** The folder the script filed the mail into, or INBOX when it kept it (no fileinto ran). */
+    /** The folder the script filed the mail into (implicit keep: INBOX), without James' leading slash. */
     public static String folder(Mail mail) {
         Optional<Attribute> path = mail.attributes()
                 .filter(a -> a.getName().asString().startsWith(DELIVERY_PATH_PREFIX))
                 .findFirst();
-        return path.map(a -> String.valueOf(a.getValue().value())).orElse("INBOX");
+        String folder = path.map(a -> String.valueOf(a.getValue().value())).orElse("INBOX");
+        return folder.startsWith("/") ? folder.substring(1) : folder;
     }
 
     static MailAddress recipient() {
