@@ -95,6 +95,27 @@ class ConfigReloadIT {
         assertThat(server.getProbe(HaveWeMetProbe.class).runtime().folders().unexplained()).isEqualTo("Strangers");
     }
 
+    @Test
+    @Order(3)
+    void templateEditedOnDiskShouldBeUsedByTheNextReplyWithoutRestart(GuiceJamesServer server) throws Exception {
+        Path template = HAVEWEMET.dataDirectory().resolve("var/havewemet/templates/reply/en.mustache");
+        Files.createDirectories(template.getParent());
+        Files.writeString(template, "Subject: Auto: Have we met, {{inviter.name}}?\n\n"
+            + "Edited on disk: who are you, {{inviter.name}}, and how do we know each other?\n");
+        String request = Mails.read("direct-unexplained.eml")
+            .replace("bob.stranger@example.org", "erin.disk@example.org")
+            .replace("Bob Stranger", "Erin Disk")
+            .replace("<direct-2016-c3@mail.example.org>", "<direct-erin-1@mail.example.org>");
+
+        smtp.connect("127.0.0.1", server.getProbe(SmtpGuiceProbe.class).getSmtpPort())
+            .sendMessageWithHeaders("erin.disk@example.org", USER, request);
+
+        AWAIT.until(() -> OUTSIDE.receivedBy("erin.disk@example.org").size() == 1);
+        javax.mail.internet.MimeMessage reply = OUTSIDE.receivedBy("erin.disk@example.org").get(0);
+        assertThat(reply.getSubject()).isEqualTo("Auto: Have we met, Erin Disk?");
+        assertThat((String) reply.getContent()).contains("Edited on disk: who are you, Erin Disk");
+    }
+
     private long imapCount(GuiceJamesServer server, String folder) throws Exception {
         imap.connect("127.0.0.1", server.getProbe(ImapGuiceProbe.class).getImapPort())
             .login(USER, HaveWeMetJames.PASSWORD);
