@@ -53,6 +53,28 @@ public class MailboxCensusProbe implements GuiceProbe {
         return byFolder;
     }
 
+    /** folder name -> the full header block ("Name: value" lines) of each of its messages. */
+    public Map<String, List<String>> headerBlocksByFolder(String user) throws MailboxException {
+        MailboxSession session = mailboxManager.createSystemSession(Username.of(user));
+        Map<String, List<String>> byFolder = new LinkedHashMap<>();
+        for (MailboxPath path : mailboxManager.list(session)) {
+            List<String> blocks = new ArrayList<>();
+            MessageResultIterator messages = mailboxManager.getMailbox(path, session)
+                .getMessages(MessageRange.all(), FetchGroup.HEADERS, session);
+            while (messages.hasNext()) {
+                StringBuilder block = new StringBuilder();
+                Iterator<Header> headers = messages.next().getHeaders().headers();
+                while (headers.hasNext()) {
+                    Header header = headers.next();
+                    block.append(header.getName()).append(": ").append(header.getValue().trim()).append('\n');
+                }
+                blocks.add(block.toString());
+            }
+            byFolder.put(path.getName(), blocks);
+        }
+        return byFolder;
+    }
+
     private static String headerValue(MessageResult message, String headerName) throws MailboxException {
         Iterator<Header> headers = message.getHeaders().headers();
         String wanted = headerName.toLowerCase(Locale.ROOT);
