@@ -41,7 +41,7 @@ public class MailboxCensusProbe implements GuiceProbe {
     public Map<String, List<String>> headerValuesByFolder(String user, String headerName) throws MailboxException {
         MailboxSession session = mailboxManager.createSystemSession(Username.of(user));
         Map<String, List<String>> byFolder = new LinkedHashMap<>();
-        for (MailboxPath path : mailboxManager.list(session)) {
+        for (MailboxPath path : ownMailboxes(session, user)) {
             MessageManager mailbox = mailboxManager.getMailbox(path, session);
             List<String> values = new ArrayList<>();
             MessageResultIterator messages = mailbox.getMessages(MessageRange.all(), FetchGroup.HEADERS, session);
@@ -57,7 +57,7 @@ public class MailboxCensusProbe implements GuiceProbe {
     public Map<String, List<String>> headerBlocksByFolder(String user) throws MailboxException {
         MailboxSession session = mailboxManager.createSystemSession(Username.of(user));
         Map<String, List<String>> byFolder = new LinkedHashMap<>();
-        for (MailboxPath path : mailboxManager.list(session)) {
+        for (MailboxPath path : ownMailboxes(session, user)) {
             List<String> blocks = new ArrayList<>();
             MessageResultIterator messages = mailboxManager.getMailbox(path, session)
                 .getMessages(MessageRange.all(), FetchGroup.HEADERS, session);
@@ -73,6 +73,12 @@ public class MailboxCensusProbe implements GuiceProbe {
             byFolder.put(path.getName(), blocks);
         }
         return byFolder;
+    }
+
+    /** The system session lists every user's mailboxes: keep the user's own. */
+    private List<MailboxPath> ownMailboxes(MailboxSession session, String user) throws MailboxException {
+        Username owner = Username.of(user);
+        return mailboxManager.list(session).stream().filter(path -> owner.equals(path.getUser())).toList();
     }
 
     private static String headerValue(MessageResult message, String headerName) throws MailboxException {
