@@ -39,7 +39,7 @@ class FailOpenSoakIT {
         long start = System.nanoTime();
 
         HostileTraffic.Sent sent = traffic.send(server);
-        int stored = HostileTraffic.assertDeliveredExactlyOnce(server, sent, Duration.ofMinutes(15));
+        int stored = HostileTraffic.assertDeliveredExactlyOnce(server, sent, Duration.ofMinutes(45));
 
         System.out.printf("FailOpenSoakIT: sent %d (%d malformed, 3 x 50 MB), accepted %d, refused %d, unknown %d, "
             + "stored %d, sending took %s, until all stored %s%n", traffic.total(), traffic.malformed(),

@@ -53,6 +53,18 @@ public class MailboxCensusProbe implements GuiceProbe {
         return byFolder;
     }
 
+    /** How many messages the user's folders hold, but the excluded one; cheap enough to poll. */
+    public long messageCountExcluding(String user, String excludedFolder) throws MailboxException {
+        MailboxSession session = mailboxManager.createSystemSession(Username.of(user));
+        long count = 0;
+        for (MailboxPath path : ownMailboxes(session, user)) {
+            if (!path.getName().equalsIgnoreCase(excludedFolder)) {
+                count += mailboxManager.getMailbox(path, session).getMessageCount(session);
+            }
+        }
+        return count;
+    }
+
     /** folder name -> the full header block ("Name: value" lines) of each of its messages. */
     public Map<String, List<String>> headerBlocksByFolder(String user) throws MailboxException {
         MailboxSession session = mailboxManager.createSystemSession(Username.of(user));
