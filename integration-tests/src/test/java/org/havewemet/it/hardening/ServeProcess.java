@@ -30,7 +30,9 @@ final class ServeProcess implements AutoCloseable {
     static ServeProcess start(Path data, int outboundSmtpPort, Path log) throws IOException {
         int smtp = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx1g",
+            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", // a short-lived server: start fast rather than peak fast
+            "-cp", System.getProperty("java.class.path"),
             "org.havewemet.app.cli.HaveWeMetCli", "serve", "--data", data.toString(),
             "--smtp-port", Integer.toString(smtp), "--imap-port", Integer.toString(freePort()),
             "--webadmin-port", Integer.toString(freePort()),
