@@ -46,7 +46,7 @@ class FailOpenSoakIT {
             sent.accepted().size(), sent.refused().size(), sent.unknown().size(), stored, sent.took(),
             Duration.ofNanos(System.nanoTime() - start));
         System.out.println("FailOpenSoakIT: refused " + sent.refused());
-        assertThat(sent.accepted()).hasSizeGreaterThanOrEqualTo(9_000);
+        assertThat(sent.refused()).as("every mail is SMTP-legal, so James takes them all to our mailet").isEmpty();
         FailOpenSmallIT.assertServerStillTakesMail(server);
     }
 }

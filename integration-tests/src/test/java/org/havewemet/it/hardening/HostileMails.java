@@ -83,6 +83,12 @@ final class HostileMails {
             default -> {
                 byte[] garbage = new byte[2_000 + random.nextInt(8_000)];
                 random.nextBytes(garbage);
+                for (int i = 0; i < garbage.length; i++) {
+                    // binary, NULs and 8-bit included, but in CRLF lines: James itself refuses bare CR or LF
+                    boolean lineEnd = i % 78 == 76;
+                    garbage[i] = lineEnd ? (byte) '\r' : i % 78 == 77 ? (byte) '\n'
+                        : garbage[i] == '\r' || garbage[i] == '\n' ? 0 : garbage[i];
+                }
                 yield concat(bytes(head(id) + from + "Content-Type: application/octet-stream\r\n\r\n"), garbage);
             }
         };
