@@ -16,6 +16,7 @@ import java.util.Optional;
  */
 final class PlatformRecognizer {
     private static final int EVENT_TEXT_CHARS = 20_000;
+    private static final java.util.regex.Pattern ANGLE_BRACKETS = java.util.regex.Pattern.compile("^<|>$");
     private static final java.util.regex.Pattern REPLY_PREFIX = java.util.regex.Pattern.compile("(?i)^(re|aw|fwd?|tr|sv|wg|rif|r)\\s*(\\[\\d+\\])?:");
 
     /** A recognised platform (null for direct requests), the event and the evidence. */
@@ -29,11 +30,14 @@ final class PlatformRecognizer {
     }
 
     Optional<Recognition> recognize(MailText mail) {
-        String eventText = mail.subject() + "\n" + head(mail.text());
+        String head = head(mail.text());
+        String eventText = mail.subject() + "\n" + head;
+        // the Message-ID without its angle brackets, once per mail rather than once per platform
+        String id = mail.messageId() == null ? null : ANGLE_BRACKETS.matcher(mail.messageId().strip()).replaceAll("");
         CompiledProfile best = null;
         List<Reason> bestEvidence = List.of();
         for (CompiledProfile p : profiles.platforms()) {
-            List<Reason> evidence = identity(mail, p);
+            List<Reason> evidence = identity(mail, p, head, id);
             if (evidence.size() > bestEvidence.size()) {
                 best = p;
                 bestEvidence = evidence;
@@ -47,7 +51,7 @@ final class PlatformRecognizer {
             return Optional.empty();
         }
         boolean directSubject = Rx.any(profiles.generic().directSubject, mail.subject());
-        boolean directBody = Rx.any(profiles.generic().directBody, head(mail.text()));
+        boolean directBody = Rx.any(profiles.generic().directBody, head);
         if (directSubject || directBody) {
             return Optional.of(new Recognition(null, true, EventKind.INVITATION, List.of(new Reason("DIRECT_REQUEST", 1.0,
                     directSubject ? "subject asks to connect: " + mail.subject() : "the sender asks to connect"))));
@@ -61,13 +65,12 @@ final class PlatformRecognizer {
         return new Recognition(platform, false, event(platform, eventText), List.of());
     }
 
-    private static List<Reason> identity(MailText mail, CompiledProfile p) {
+    private static List<Reason> identity(MailText mail, CompiledProfile p, String head, String id) {
         List<Reason> evidence = new ArrayList<>();
         if (mail.fromDomain() != null && p.isSenderDomain(mail.fromDomain())) {
             evidence.add(new Reason("PLATFORM_SENDER", 1.0, "sent from " + mail.fromDomain()));
         }
-        if (mail.messageId() != null) {
-            String id = mail.messageId().strip().replaceAll("^<|>$", "");
+        if (id != null) {
             if (Rx.any(p.messageId, id) || (mail.messageIdHost() != null && Rx.any(p.messageId, mail.messageIdHost()))) {
                 evidence.add(new Reason("PLATFORM_MESSAGE_ID", 1.0, "Message-ID from " + p.id() + ": " + mail.messageIdHost()));
             }
@@ -78,7 +81,7 @@ final class PlatformRecognizer {
                 break;
             }
         }
-        if (Rx.any(p.identifying, mail.subject()) || Rx.any(p.identifying, head(mail.text()))) {
+        if (Rx.any(p.identifying, mail.subject()) || Rx.any(p.identifying, head)) {
             evidence.add(new Reason("PLATFORM_WORDING", 1.0, "wording of a " + p.id() + " notice"));
         }
         if (!evidence.isEmpty() && mail.fromDomain() != null && Hosts.isReserved(mail.fromDomain())) {

@@ -24,6 +24,8 @@ public final class CompiledProfile {
     public final List<Pattern> mutual;
     public final List<Pattern> connections;
     public final List<String> brandNamesLower;
+    private final String[] senderDomains;
+    private final String[] platformHosts;
 
     public CompiledProfile(PlatformProfile profile) {
         this.profile = profile;
@@ -44,6 +46,10 @@ public final class CompiledProfile {
         mutual = Rx.compile(where, profile.mutualPatterns());
         connections = Rx.compile(where, profile.connectionPatterns());
         brandNamesLower = profile.brandNames().stream().map(b -> b.toLowerCase(Locale.ROOT)).toList();
+        senderDomains = Hosts.dottedNormalized(profile.senderDomains());
+        List<String> hosts = new java.util.ArrayList<>(profile.linkHosts());
+        hosts.addAll(profile.senderDomains());
+        platformHosts = Hosts.dottedNormalized(hosts);
     }
 
     public PlatformProfile profile() {
@@ -56,11 +62,11 @@ public final class CompiledProfile {
 
     /** True when the host is one of the platform's sender domains, or a subdomain of one. */
     public boolean isSenderDomain(String host) {
-        return Hosts.within(host, profile.senderDomains());
+        return Hosts.withinNormalized(Hosts.normalize(host), senderDomains);
     }
 
     /** True when the host belongs to the platform (sender domains or link hosts, subdomains included). */
     public boolean isPlatformHost(String host) {
-        return Hosts.within(host, profile.linkHosts()) || Hosts.within(host, profile.senderDomains());
+        return Hosts.withinNormalized(Hosts.normalize(host), platformHosts);
     }
 }

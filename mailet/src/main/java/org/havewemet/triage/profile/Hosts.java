@@ -37,6 +37,29 @@ public final class Hosts {
         return false;
     }
 
+    /**
+     * The domains normalized once, for {@link #withinNormalized}: a host matching repeatedly against the same list
+     * (every link of every mail against every platform) then skips re-normalizing and concatenating each domain.
+     */
+    static String[] dottedNormalized(List<String> domains) {
+        return domains.stream().map(Hosts::normalize).filter(d -> d != null).map(d -> "." + d).toArray(String[]::new);
+    }
+
+    /** {@link #within} for an already {@link #normalize normalized} host and {@link #dottedNormalized} domains. */
+    static boolean withinNormalized(String normalizedHost, String[] dottedDomains) {
+        if (normalizedHost == null) {
+            return false;
+        }
+        for (String dotted : dottedDomains) {
+            boolean sameHost = normalizedHost.length() == dotted.length() - 1
+                    && dotted.regionMatches(1, normalizedHost, 0, normalizedHost.length());
+            if (sameHost || normalizedHost.endsWith(dotted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The registrable domain ("linnkedin.com" for "bounce.linnkedin.com"), when the host has a public suffix. */
     public static Optional<String> registrable(String host) {
         String h = normalize(host);

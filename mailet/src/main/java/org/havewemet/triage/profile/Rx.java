@@ -17,8 +17,14 @@ public final class Rx {
     private Rx() {
     }
 
+    /**
+     * Compiles a list of patterns. The returned list also knows, per pattern, literals that any match must contain
+     * (see {@link RequiredLiterals}), so that {@link #any}, {@link #first} and {@link #group} can skip patterns that
+     * cannot match with a cheap {@code indexOf} instead of running RE2/J.
+     */
     public static List<Pattern> compile(String where, List<String> patterns) {
-        return patterns.stream().map(p -> compile(where, p)).toList();
+        List<Pattern> compiled = patterns.stream().map(p -> compile(where, p)).toList();
+        return new PrefilteredPatterns(compiled);
     }
 
     public static Pattern compile(String where, String pattern) {
@@ -31,6 +37,15 @@ public final class Rx {
 
     public static boolean any(List<Pattern> patterns, CharSequence text) {
         if (text == null) {
+            return false;
+        }
+        if (patterns instanceof PrefilteredPatterns filtered) {
+            String folded = filtered.needsFolding() ? Folded.of(text) : null;
+            for (int k = 0; k < filtered.size(); k++) {
+                if (filtered.mayMatch(k, folded) && filtered.get(k).matcher(text).find()) {
+                    return true;
+                }
+            }
             return false;
         }
         for (Pattern p : patterns) {
@@ -46,8 +61,13 @@ public final class Rx {
         if (text == null) {
             return Optional.empty();
         }
-        for (Pattern p : patterns) {
-            Matcher m = p.matcher(text);
+        PrefilteredPatterns filtered = patterns instanceof PrefilteredPatterns f ? f : null;
+        String folded = filtered != null && filtered.needsFolding() ? Folded.of(text) : null;
+        for (int k = 0; k < patterns.size(); k++) {
+            if (filtered != null && !filtered.mayMatch(k, folded)) {
+                continue;
+            }
+            Matcher m = patterns.get(k).matcher(text);
             if (m.find()) {
                 return Optional.of(m);
             }
@@ -60,8 +80,13 @@ public final class Rx {
         if (text == null) {
             return Optional.empty();
         }
-        for (Pattern p : patterns) {
-            Matcher m = p.matcher(text);
+        PrefilteredPatterns filtered = patterns instanceof PrefilteredPatterns f ? f : null;
+        String folded = filtered != null && filtered.needsFolding() ? Folded.of(text) : null;
+        for (int k = 0; k < patterns.size(); k++) {
+            if (filtered != null && !filtered.mayMatch(k, folded)) {
+                continue;
+            }
+            Matcher m = patterns.get(k).matcher(text);
             while (m.find()) {
                 String value;
                 try {
