@@ -41,14 +41,13 @@ public class RecordCorrespondents extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        java.util.List<String> unknown = new java.util.ArrayList<>();
-        getInitParameterNames().forEachRemaining(name -> {
-            if (!TriageInvitations.PARAMETERS.contains(name) || name.equals("config")) {
-                unknown.add(name);
-            }
-        });
-        if (!unknown.isEmpty()) {
-            throw new MessagingException(getMailetName() + ": unknown parameter(s) " + unknown + "; it takes none");
+        java.util.List<String> given = new java.util.ArrayList<>();
+        getInitParameterNames().forEachRemaining(given::add);
+        try {
+            org.havewemet.config.InitParameters.check(given, java.util.Set.of("onMailetException", "onMatchException"),
+                getMailetName());
+        } catch (IllegalArgumentException e) {
+            throw new MessagingException(e.getMessage(), e);
         }
     }
 
