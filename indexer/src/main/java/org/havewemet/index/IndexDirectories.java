@@ -53,7 +53,9 @@ final class IndexDirectories {
                 || t instanceof EOFException
                 || t instanceof NoSuchFileException
                 || t instanceof FileNotFoundException
-                || (t instanceof RuntimeException && !(t instanceof UnsupportedOperationException));
+                // Lucene reports an unknown codec or an impossible value in a file header this way.
+                || t instanceof IllegalArgumentException
+                || t instanceof IllegalStateException;
     }
 
     /** Renames {@code dir} to {@code <dir>.corrupt-<UTC timestamp>} and returns the new path. */
