@@ -43,12 +43,19 @@ public final class HaveWeMetJames {
         this.yaml = yaml;
     }
 
-    public JamesServerExtension extension() {
+    /** The server as a PER_CLASS extension, with {@link HaveWeMetProbe} and any extra probes a test needs. */
+    @SafeVarargs
+    public final JamesServerExtension extension(Class<? extends GuiceProbe>... extraProbes) {
         return new JamesServerBuilder<MemoryJamesConfiguration>(this::configuration)
             .server(MemoryJamesServerMain::createServer)
             .extension(outside)
-            .overrideServerModule(binder -> Multibinder.newSetBinder(binder, GuiceProbe.class)
-                .addBinding().to(HaveWeMetProbe.class))
+            .overrideServerModule(binder -> {
+                Multibinder<GuiceProbe> probes = Multibinder.newSetBinder(binder, GuiceProbe.class);
+                probes.addBinding().to(HaveWeMetProbe.class);
+                for (Class<? extends GuiceProbe> probe : extraProbes) {
+                    probes.addBinding().to(probe);
+                }
+            })
             .lifeCycle(JamesServerExtension.Lifecycle.PER_CLASS)
             .build();
     }
