@@ -22,19 +22,25 @@ public final class MailboxDrafts {
         this.mailboxManager = mailboxManager;
     }
 
+    /** Creates the folder (subscribed) unless it exists; a concurrent creation by another spool thread is fine. */
+    static void ensureExists(MailboxManager mailboxManager, MailboxPath path, MailboxSession session)
+        throws Exception {
+        if (!Boolean.TRUE.equals(Mono.from(mailboxManager.mailboxExists(path, session)).block())) {
+            try {
+                mailboxManager.createMailbox(path, MailboxManager.CreateOption.CREATE_SUBSCRIPTION, session);
+            } catch (MailboxExistsException raced) {
+                // another spool thread created it first: fine
+            }
+        }
+    }
+
     public void save(String user, String folder, MimeMessage draft) throws Exception {
         Username username = Username.of(user);
         MailboxSession session = mailboxManager.createSystemSession(username);
         mailboxManager.startProcessingRequest(session);
         try {
             MailboxPath path = MailboxPath.forUser(username, folder.replace('/', session.getPathDelimiter()));
-            if (!Boolean.TRUE.equals(Mono.from(mailboxManager.mailboxExists(path, session)).block())) {
-                try {
-                    mailboxManager.createMailbox(path, MailboxManager.CreateOption.CREATE_SUBSCRIPTION, session);
-                } catch (MailboxExistsException raced) {
-                    // another spool thread created it first: fine
-                }
-            }
+            ensureExists(mailboxManager, path, session);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             draft.writeTo(bytes);
             Flags flags = new Flags(Flags.Flag.DRAFT);

@@ -7,14 +7,12 @@ import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageManager;
 import org.apache.james.mailbox.MessageUid;
-import org.apache.james.mailbox.exception.MailboxExistsException;
 import org.apache.james.mailbox.exception.MailboxNotFoundException;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.model.MessageRange;
 import org.apache.james.mailbox.model.SearchQuery;
 
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /** Moves an already delivered message, found by its Message-ID, from one of a user's folders to another. */
 final class MailboxMover {
@@ -45,23 +43,13 @@ final class MailboxMover {
             if (uids == null || uids.isEmpty()) {
                 return 0;
             }
-            ensureExists(to, session);
+            MailboxDrafts.ensureExists(mailboxManager, to, session);
             for (MessageUid uid : uids) {
                 mailboxManager.moveMessages(MessageRange.one(uid), from, to, session);
             }
             return uids.size();
         } finally {
             mailboxManager.endProcessingRequest(session);
-        }
-    }
-
-    private void ensureExists(MailboxPath path, MailboxSession session) throws Exception {
-        if (!Boolean.TRUE.equals(Mono.from(mailboxManager.mailboxExists(path, session)).block())) {
-            try {
-                mailboxManager.createMailbox(path, MailboxManager.CreateOption.CREATE_SUBSCRIPTION, session);
-            } catch (MailboxExistsException raced) {
-                // created meanwhile by a concurrent delivery
-            }
         }
     }
 
