@@ -57,12 +57,6 @@ class ConfigReloadIT {
             .sendMessageWithHeaders("s-1@bounce.linkedin.com", USER, notice);
     }
 
-    private void awaitIn(GuiceJamesServer server, String folder, int count) throws Exception {
-        imap.connect("127.0.0.1", server.getProbe(ImapGuiceProbe.class).getImapPort())
-            .login(USER, HaveWeMetJames.PASSWORD);
-        AWAIT.until(() -> imap.getMessageCount(folder) == count);
-    }
-
     @Test
     @Order(1)
     void editedFolderShouldApplyToTheNextMailWithoutRestart(GuiceJamesServer server) throws Exception {
