@@ -67,6 +67,13 @@ public record InvitationRecord(String id,
     }
 
     /** A copy with another reply outcome. */
+    /** The same invitation judged anew, e.g. PERSONAL once the inviter explained themselves. */
+    public InvitationRecord withVerdict(String newVerdict) {
+        return new InvitationRecord(id, recipient, messageId, platform, event, inviterName, inviterEmail,
+                inviterHeadline, inviterCompany, inviterLocation, profileUrl, note, noteLanguage, newVerdict, reasons,
+                replyStatus, replyDetail, receivedAt, mutualConnections, connections);
+    }
+
     public InvitationRecord withReplyStatus(String status, String detail) {
         return new InvitationRecord(id, recipient, messageId, platform, event, inviterName, inviterEmail,
                 inviterHeadline, inviterCompany, inviterLocation, profileUrl, note, noteLanguage, verdict, reasons,

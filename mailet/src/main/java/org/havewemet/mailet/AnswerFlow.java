@@ -67,10 +67,10 @@ final class AnswerFlow {
         if (kind.isExplained()) {
             int moved = mover.moveByMessageId(user, entry.originalMessageId(), folders.unexplained(), folders.priority());
             LOGGER.info("havewemet: an explained answer ({}) moved {} invitation(s) to the priority folder", kind, moved);
-            invitation.ifPresent(record -> reindex(withVerdict(record, Verdict.PERSONAL.name(), kind)));
+            invitation.ifPresent(record -> reindex(answered(record, kind).withVerdict(Verdict.PERSONAL.name())));
             return Optional.of(new Outcome(kind, Optional.of(folders.priority())));
         }
-        invitation.ifPresent(record -> reindex(withVerdict(record, record.verdict(), kind)));
+        invitation.ifPresent(record -> reindex(answered(record, kind)));
         return Optional.of(new Outcome(kind, Optional.of(folders.unexplained())));
     }
 
@@ -82,10 +82,7 @@ final class AnswerFlow {
         }
     }
 
-    private static InvitationRecord withVerdict(InvitationRecord r, String verdict, AnswerKind kind) {
-        return new InvitationRecord(r.id(), r.recipient(), r.messageId(), r.platform(), r.event(), r.inviterName(),
-            r.inviterEmail(), r.inviterHeadline(), r.inviterCompany(), r.inviterLocation(), r.profileUrl(), r.note(),
-            r.noteLanguage(), verdict, r.reasons(), "answered", kind.name(), r.receivedAt(), r.mutualConnections(),
-            r.connections());
+    private static InvitationRecord answered(InvitationRecord record, AnswerKind kind) {
+        return record.withReplyStatus("answered", kind.name());
     }
 }
