@@ -55,6 +55,22 @@ class ReplyLedgerTest {
     }
 
     @Test
+    void tryReserveShouldNotRetryAnInterruptedReplyWhenReopened() throws Exception {
+        try (ReplyLedger ledger = ReplyLedger.open(dir)) {
+            ledger.tryReserve("alice@example.org", "bob@x.test", T0, YEAR);
+            ledger.recordSent("alice@example.org", "bob@x.test", "<r1@example.org>", "<o1@x.test>", null, T0);
+            // the server "dies" between reserving and confirming this one
+            assertThat(ledger.tryReserve("alice@example.org", "carol@x.test", T0, YEAR)).isTrue();
+        }
+        try (ReplyLedger reopened = ReplyLedger.open(dir)) {
+            assertThat(reopened.entries("alice@example.org")).hasSize(2)
+                .filteredOn(e -> !e.isSent()).extracting(LedgerEntry::inviterKey).containsExactly("carol@x.test");
+            // at most once: the interrupted reply is not retried
+            assertThat(reopened.tryReserve("alice@example.org", "carol@x.test", T0.plusSeconds(60), YEAR)).isFalse();
+        }
+    }
+
+    @Test
     void ledgerShouldRememberEverythingWhenReopened() throws Exception {
         try (ReplyLedger ledger = ReplyLedger.open(dir)) {
             ledger.tryReserve("alice@example.org", "bob@x.test", T0, YEAR);
