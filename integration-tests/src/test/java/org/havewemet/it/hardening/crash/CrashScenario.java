@@ -5,10 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
+import javax.mail.Address;
+import javax.mail.MessagingException;
+import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 
 import org.awaitility.Awaitility;
@@ -26,13 +32,33 @@ final class CrashScenario {
     static final int MAILS_PER_CLIENT = 250;
     /** Mails waiting in the spool at the kill, at least: the kill must find work in progress. */
     static final int BACKLOG_AT_KILL = 20;
+    /** Mails delivered before the kill, at least: the kill comes in the middle of the run. */
+    static final int DELIVERED_BEFORE_KILL = 60;
     /** Replies at the outside world before the kill, at least (with havewemet). */
     static final int REPLIES_BEFORE_KILL = 10;
 
     /** What a run measured. */
-    record Outcome(Map<String, MailLoad.Sent> sent, Instant killedAt, long spoolAtKill, long outgoingAtKill,
-                   long deliveredAtKill, List<String> repliesAtKill, List<DeliveredMail.Delivery> deliveries,
+    record Outcome(Map<String, MailLoad.Sent> sent, Instant killedAt, Instant restartedAt, long spoolAtKill,
+                   long outgoingAtKill, long deliveredAtKill, int repliesAtKill, List<DeliveredMail.Delivery> deliveries,
                    List<DeliveredMail.Delivery> errors, Duration loadToKill, Duration restartToDrained) {
+
+        Set<String> ids(SmtpSession.Outcome outcome) {
+            return sent.values().stream().filter(s -> s.outcome() == outcome).map(MailLoad.Sent::messageId)
+                .collect(Collectors.toSet());
+        }
+
+        Set<String> invitations() {
+            return sent.values().stream().filter(MailLoad.Sent::invitation).map(MailLoad.Sent::messageId)
+                .collect(Collectors.toSet());
+        }
+
+        String summary() {
+            return String.format("load average %s; sent %d: accepted %d, unknown %d, refused %d; killed %d ms into the load with %d"
+                    + " in the spool, %d outgoing, %d delivered, %d replies out; restart to drained %d ms",
+                loadAverage(), sent.size(), ids(SmtpSession.Outcome.ACCEPTED).size(), ids(SmtpSession.Outcome.UNKNOWN).size(),
+                ids(SmtpSession.Outcome.REFUSED).size(), loadToKill.toMillis(), spoolAtKill, outgoingAtKill,
+                deliveredAtKill, repliesAtKill, restartToDrained.toMillis());
+        }
     }
 
     private CrashScenario() {
@@ -54,7 +80,7 @@ final class CrashScenario {
         long spoolAtKill;
         long outgoingAtKill;
         long deliveredAtKill;
-        List<String> repliesAtKill;
+        int repliesAtKill;
         Instant loadStart;
         try (PersistentJamesProcess first = PersistentJamesProcess.start(data, outside.smtpPort(), withHaveWeMet, firstLog)) {
             load = new MailLoad(first.smtpPort(), USER, CLIENTS, MAILS_PER_CLIENT);
@@ -63,11 +89,12 @@ final class CrashScenario {
             Awaitility.await("mail queued and replies sent, see " + firstLog.toAbsolutePath())
                 .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> (!withHaveWeMet || outside.received().size() >= REPLIES_BEFORE_KILL)
+                    && first.repositorySize("var/delivered") >= DELIVERED_BEFORE_KILL
                     && first.queueSize("spool") >= BACKLOG_AT_KILL);
             spoolAtKill = first.queueSize("spool");
             outgoingAtKill = first.queueSize("outgoing");
             deliveredAtKill = first.repositorySize("var/delivered");
-            repliesAtKill = recipients(outside);
+            repliesAtKill = outside.received().size();
             killedAt = Instant.now();
             first.killHard();
             load.stopAndJoin();
@@ -87,24 +114,35 @@ final class CrashScenario {
                 });
             Duration drained = Duration.between(restart, Instant.now());
             second.stop();
-            return new Outcome(load.sent(), killedAt, spoolAtKill, outgoingAtKill, deliveredAtKill, repliesAtKill,
+            return new Outcome(load.sent(), killedAt, restart, spoolAtKill, outgoingAtKill, deliveredAtKill, repliesAtKill,
                 DeliveredMail.read(data, PersistentConf.DELIVERED), DeliveredMail.read(data, PersistentConf.ERRORS),
                 Duration.between(loadStart, killedAt), drained);
         }
     }
 
-    /** The recipient of every mail the outside world received so far, one entry per mail. */
-    static List<String> recipients(OutsideWorld outside) {
-        return outside.received().stream().flatMap(CrashScenario::recipientsOf).toList();
+    /** The machine's load average (1, 5, 15 min): timings on a busy machine are noisy. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
-    private static java.util.stream.Stream<String> recipientsOf(MimeMessage message) {
-        try {
-            javax.mail.Address[] to = message.getAllRecipients();
-            return to == null ? java.util.stream.Stream.of("(none)")
-                : java.util.Arrays.stream(to).map(a -> ((javax.mail.internet.InternetAddress) a).getAddress());
-        } catch (javax.mail.MessagingException e) {
-            return java.util.stream.Stream.of("(unreadable)");
+    /** Every mail the outside world received: (recipient, Message-ID), one entry per recipient of each mail. */
+    static List<Reply> replies(OutsideWorld outside) throws MessagingException {
+        List<Reply> replies = new ArrayList<>();
+        for (MimeMessage message : outside.received()) {
+            Address[] to = message.getAllRecipients();
+            for (Address address : to == null ? new Address[0] : to) {
+                replies.add(new Reply(((InternetAddress) address).getAddress(), message.getMessageID()));
+            }
         }
+        return replies;
+    }
+
+    /** One mail received by the outside world. */
+    record Reply(String recipient, String messageId) {
     }
 }

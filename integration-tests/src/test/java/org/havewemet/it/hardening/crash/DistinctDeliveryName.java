@@ -14,10 +14,11 @@ import org.apache.mailet.base.GenericMailet;
  * back by {@link DeliveredMail}.
  */
 public final class DistinctDeliveryName extends GenericMailet {
-    static final String MARK = "-delivered-";
+    static final String MARK = "-at"; // "t" is no hex digit: never inside the UUIDs of a name
 
     @Override
     public void service(Mail mail) {
-        mail.setName(mail.getName() + MARK + System.currentTimeMillis() + "-" + UUID.randomUUID());
+        // Short: the repository hex-encodes the name into a file name, which must stay under 255 bytes.
+        mail.setName(mail.getName() + MARK + System.currentTimeMillis() + "-" + UUID.randomUUID().toString().substring(0, 8));
     }
 }

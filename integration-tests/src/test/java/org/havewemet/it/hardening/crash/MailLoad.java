@@ -3,14 +3,12 @@ package org.havewemet.it.hardening.crash;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 
 /**
  * Several SMTP clients, each sending its own sequence of mixed mail as fast as the server takes it until told to
- * stop: every other mail an invitation from a distinct direct inviter (the kind havewemet answers), the others
+ * stop, or until a mail is not accepted (the server was killed): every other mail an invitation from a distinct direct inviter (the kind havewemet answers), the others
  * ordinary mail from a colleague. Every mail has its own Message-ID; the load records what became of each.
  */
 final class MailLoad {
@@ -54,8 +52,8 @@ final class MailLoad {
                 String message = invitation ? invitation(id, sender, client, n) : ordinary(id, sender, n);
                 SmtpSession.Outcome outcome = smtp.send(sender, recipient, message);
                 sent.put(id, new Sent(id, invitation, sender, outcome));
-                if (outcome != SmtpSession.Outcome.ACCEPTED && stop.get()) {
-                    return;
+                if (outcome != SmtpSession.Outcome.ACCEPTED) {
+                    return; // the server is gone (or refuses): this client is done
                 }
             }
         }
@@ -71,15 +69,6 @@ final class MailLoad {
 
     Map<String, Sent> sent() {
         return Map.copyOf(sent);
-    }
-
-    Set<String> ids(SmtpSession.Outcome outcome) {
-        return sent.values().stream().filter(s -> s.outcome() == outcome).map(Sent::messageId)
-            .collect(Collectors.toSet());
-    }
-
-    long accepted() {
-        return sent.values().stream().filter(s -> s.outcome() == SmtpSession.Outcome.ACCEPTED).count();
     }
 
     private String invitation(String id, String inviter, int client, int n) {

@@ -2,29 +2,44 @@ package org.havewemet.it.hardening.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.havewemet.index.InvitationIndex;
 import org.havewemet.index.InvitationRecord;
 import org.havewemet.index.ReadOnlyInvitationIndex;
 import org.havewemet.it.OutsideWorld;
+import org.havewemet.reply.LedgerEntry;
 import org.havewemet.reply.ReplyLedger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue #8: {@code kill -9} of a James whose spool is persistent (James' ActiveMQ queue in KahaDB) in the middle of
- * a load of mixed mail, then a restart on the same data directory.
+ * Issue #8: {@code kill -9} of a James whose queues are persistent (James' own ActiveMQ mail queue, KahaDB on disk)
+ * in the middle of a load of mixed mail from several SMTP clients, then a restart on the same data directory.
+ *
+ * <p>James' queue is at-least-once: a mail is acknowledged to the queue only after the whole mail processing ran,
+ * so a mail that was being processed when the server died is processed again after the restart. A mail that had
+ * already passed final delivery is then delivered twice; at most one per spool thread. This is James' behaviour, not
+ * havewemet's: the control run without our mailets shows the same, and with them every duplicate has the signature
+ * of that redelivery (once before the kill, once after the restart). What havewemet adds must hold regardless: the
+ * index opens and answers with one document per invitation, and the reply ledger never lets a second reply be
+ * composed for an inviter, even for a re-processed invitation.
  */
 class PersistentCrashIT {
     static final String USER = CrashScenario.USER;
+    /** Mails processed at the same time by James' spooler (ServerSettings.demo): bounds the mails in flight. */
+    static final int SPOOL_THREADS = 4;
+    /** An index write older than this before the kill was committed (1 s commit interval, plus slack). */
+    static final Duration INDEX_COMMIT_BOUND = Duration.ofSeconds(3);
 
     @RegisterExtension
     static OutsideWorld outside = new OutsideWorld();
@@ -35,48 +50,117 @@ class PersistentCrashIT {
     @Test
     void everyAcceptedMailShouldBeDeliveredAndNoInviterAnsweredTwiceWhenJamesIsKilledMidLoad() throws Exception {
         CrashScenario.Outcome run = CrashScenario.run(data, outside, true, "with-havewemet");
+        Map<String, List<DeliveredMail.Delivery>> delivered = deliveredById(run);
+        List<CrashScenario.Reply> replies = CrashScenario.replies(outside);
+        Map<String, Set<String>> replyIdsByInviter = replies.stream().collect(Collectors.groupingBy(
+            CrashScenario.Reply::recipient, Collectors.mapping(CrashScenario.Reply::messageId, Collectors.toSet())));
+        Set<String> deliveredInvitations = delivered.keySet().stream().filter(run.invitations()::contains)
+            .collect(Collectors.toSet());
+        System.out.printf("PersistentCrashIT with havewemet: %s%n  %s; replies: %d mails to %d inviters, for %d"
+                + " delivered invitations%n", run.summary(), deliverySummary(run, delivered), replies.size(),
+            replyIdsByInviter.size(), deliveredInvitations.size());
 
-        Set<String> accepted = ids(run, SmtpSession.Outcome.ACCEPTED);
-        Map<String, Long> delivered = DeliveredMail.countsById(run.deliveries());
-        Map<String, Long> duplicates = delivered.entrySet().stream().filter(e -> e.getValue() > 1)
-            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        Map<String, Long> replies = CrashScenario.recipients(outside).stream()
-            .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        System.out.printf("PersistentCrashIT: %s%n  delivered %d distinct / %d entries, duplicates %s, errors %d,"
-                + " replies %d (%d before the kill)%n", summary(run), delivered.size(), run.deliveries().size(),
-            duplicates, run.errors().size(), replies.size(), run.repliesAtKill().size());
+        assertDeliveredAtLeastOnceWithOnlyInFlightDuplicates(run, delivered);
 
-        assertThat(delivered.keySet()).as("every mail James accepted is delivered").containsAll(accepted);
-        assertThat(run.errors()).as("nothing in the error repository").isEmpty();
-        assertThat(replies).as("no inviter answered twice")
-            .allSatisfy((inviter, count) -> assertThat(count).as(inviter).isOne());
+        assertThat(replyIdsByInviter).as("the ledger lets no second reply be composed for an inviter")
+            .allSatisfy((inviter, ids) -> assertThat(ids).as(inviter).hasSize(1));
+        assertThat(replies.size() - replyIdsByInviter.size()).as("copies of one reply sent again by James' queue")
+            .isLessThanOrEqualTo(SPOOL_THREADS);
+        Set<String> deliveredInviters = run.sent().values().stream()
+            .filter(s -> deliveredInvitations.contains(s.messageId())).map(MailLoad.Sent::sender)
+            .collect(Collectors.toSet());
+        assertThat(deliveredInviters).as("only inviters of delivered invitations are answered")
+            .containsAll(replyIdsByInviter.keySet());
+        assertThat(deliveredInviters.size() - replyIdsByInviter.size())
+            .as("replies interrupted by the kill (not retried: a reply is at most once)")
+            .isBetween(0, SPOOL_THREADS);
+        try (ReplyLedger ledger = ReplyLedger.open(ReplyLedger.defaultDirectory(data))) {
+            long unrecorded = 0;
+            for (CrashScenario.Reply reply : replies) {
+                assertThat(ledger.isAnsweredWithin(USER, reply.recipient(), Instant.now(), Duration.ofDays(30)))
+                    .as(reply.recipient()).isTrue();
+                unrecorded += ledger.findByReplyMessageId(reply.messageId()).map(LedgerEntry::inviterKey)
+                    .filter(reply.recipient()::equalsIgnoreCase).isPresent() ? 0 : 1;
+            }
+            assertThat(unrecorded).as("replies queued but not yet recorded as sent when the server died")
+                .isLessThanOrEqualTo(SPOOL_THREADS);
+        }
 
         try (ReadOnlyInvitationIndex index = InvitationIndex.openReadOnly(data.resolve("var/havewemet/index"))) {
-            long indexed = 0;
+            Set<String> indexed = new java.util.HashSet<>();
             for (String id : delivered.keySet()) {
                 if (index.get(InvitationRecord.idFor(USER, id)).isPresent()) {
-                    indexed++;
+                    indexed.add(id);
                 }
             }
-            System.out.printf("  index: %d documents, %d of the delivered mails%n", index.count(USER), indexed);
-        }
-        try (ReplyLedger ledger = ReplyLedger.open(ReplyLedger.defaultDirectory(data))) {
-            for (String inviter : replies.keySet()) {
-                assertThat(ledger.isAnsweredWithin(USER, inviter, Instant.now(), Duration.ofDays(30))).as(inviter).isTrue();
-            }
+            List<Long> lostMsBeforeKill = deliveredInvitations.stream().filter(id -> !indexed.contains(id))
+                .map(id -> Duration.between(last(delivered.get(id)), run.killedAt()).toMillis()).sorted().toList();
+            System.out.printf("  index: %d documents; delivered invitations not in it: %d, delivered %s ms before"
+                + " the kill%n", index.count(USER), lostMsBeforeKill.size(), lostMsBeforeKill);
+            assertThat(indexed).as("only invitations are indexed").isSubsetOf(deliveredInvitations);
+            assertThat(index.count(USER)).as("one document per invitation").isEqualTo(indexed.size());
+            assertThat(lostMsBeforeKill).as("only writes of the last commit interval before the kill are lost")
+                .allSatisfy(ms -> assertThat(ms).isBetween(0L, INDEX_COMMIT_BOUND.toMillis()));
+            assertThat(index.search(USER, "Person", org.havewemet.index.SortOrder.DATE, 5, 0).total())
+                .as("the index answers").isEqualTo(indexed.size());
         }
     }
 
-    static Set<String> ids(CrashScenario.Outcome run, SmtpSession.Outcome outcome) {
-        return run.sent().values().stream().filter(s -> s.outcome() == outcome).map(MailLoad.Sent::messageId)
-            .collect(Collectors.toSet());
+    @Test
+    void withoutHaveWeMetJamesShouldDeliverTheSameWayWhenKilledMidLoad() throws Exception {
+        CrashScenario.Outcome run = CrashScenario.run(data, outside, false, "without-havewemet");
+        Map<String, List<DeliveredMail.Delivery>> delivered = deliveredById(run);
+        System.out.printf("PersistentCrashIT control, without havewemet: %s%n  %s%n", run.summary(),
+            deliverySummary(run, delivered));
+
+        assertDeliveredAtLeastOnceWithOnlyInFlightDuplicates(run, delivered);
+        assertThat(outside.received()).as("nobody answered").isEmpty();
+        assertThat(Files.exists(data.resolve("var/havewemet/index"))).as("nothing indexed").isFalse();
     }
 
-    static String summary(CrashScenario.Outcome run) {
-        return String.format("sent %d: accepted %d, unknown %d, refused %d; killed %d ms into the load with %d in the"
-                + " spool, %d outgoing, %d delivered; restart to drained %d ms",
-            run.sent().size(), ids(run, SmtpSession.Outcome.ACCEPTED).size(), ids(run, SmtpSession.Outcome.UNKNOWN).size(),
-            ids(run, SmtpSession.Outcome.REFUSED).size(), run.loadToKill().toMillis(), run.spoolAtKill(),
-            run.outgoingAtKill(), run.deliveredAtKill(), run.restartToDrained().toMillis());
+    /**
+     * Every accepted mail delivered, nothing delivered that was not sent, no mail in error, and every duplicate a
+     * mail that was in flight at the kill: delivered once before it and once after the restart, at most one per
+     * spool thread.
+     */
+    private static void assertDeliveredAtLeastOnceWithOnlyInFlightDuplicates(
+            CrashScenario.Outcome run, Map<String, List<DeliveredMail.Delivery>> delivered) {
+        assertThat(delivered.keySet()).as("every mail James accepted is delivered")
+            .containsAll(run.ids(SmtpSession.Outcome.ACCEPTED));
+        Set<String> mayBeDelivered = new java.util.HashSet<>(run.ids(SmtpSession.Outcome.ACCEPTED));
+        mayBeDelivered.addAll(run.ids(SmtpSession.Outcome.UNKNOWN));
+        assertThat(mayBeDelivered).as("only mails the server may have taken are delivered")
+            .containsAll(delivered.keySet());
+        assertThat(run.errors()).as("no mail in the error repository").isEmpty();
+        Map<String, List<DeliveredMail.Delivery>> duplicates = duplicates(delivered);
+        assertThat(duplicates).as("duplicates: mails in flight at the kill").hasSizeLessThanOrEqualTo(SPOOL_THREADS)
+            .allSatisfy((id, copies) -> {
+                assertThat(copies).as(id).hasSize(2);
+                assertThat(copies.get(0).at()).as(id + " first delivered before the kill").isBefore(run.killedAt());
+                assertThat(copies.get(1).at()).as(id + " again after the restart").isAfter(run.restartedAt());
+            });
+    }
+
+    private static Map<String, List<DeliveredMail.Delivery>> deliveredById(CrashScenario.Outcome run) {
+        return run.deliveries().stream().sorted(Comparator.comparing(DeliveredMail.Delivery::at))
+            .collect(Collectors.groupingBy(DeliveredMail.Delivery::messageId));
+    }
+
+    private static Map<String, List<DeliveredMail.Delivery>> duplicates(Map<String, List<DeliveredMail.Delivery>> byId) {
+        return byId.entrySet().stream().filter(e -> e.getValue().size() > 1)
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static Instant last(List<DeliveredMail.Delivery> copies) {
+        return copies.get(copies.size() - 1).at();
+    }
+
+    private static String deliverySummary(CrashScenario.Outcome run, Map<String, List<DeliveredMail.Delivery>> byId) {
+        return String.format("delivered %d distinct mails in %d deliveries, %d of the unknown ones; duplicates %s;"
+                + " errors %d", byId.size(), run.deliveries().size(),
+            run.ids(SmtpSession.Outcome.UNKNOWN).stream().filter(byId::containsKey).count(),
+            duplicates(byId).entrySet().stream().map(e -> e.getKey() + " at " + e.getValue().stream()
+                .map(d -> Duration.between(run.killedAt(), d.at()).toMillis() + "ms").toList()).toList(),
+            run.errors().size());
     }
 }
