@@ -31,7 +31,7 @@ final class CrashScenario {
     static final int CLIENTS = 4;
     static final int MAILS_PER_CLIENT = 250;
     /** Mails waiting in the spool at the kill, at least: the kill must find work in progress. */
-    static final int BACKLOG_AT_KILL = 20;
+    static final int BACKLOG_AT_KILL = 40;
     /** Mails delivered before the kill, at least: the kill comes in the middle of the run. */
     static final int DELIVERED_BEFORE_KILL = 60;
     /** Replies at the outside world before the kill, at least (with havewemet). */

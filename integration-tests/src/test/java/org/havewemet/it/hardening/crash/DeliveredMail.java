@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.file.FileMailRepository;
 import org.apache.james.server.core.JamesServerResourceLoader;
@@ -37,7 +38,11 @@ final class DeliveredMail {
         List<Delivery> deliveries = new ArrayList<>();
         for (Iterator<MailKey> keys = repository.list(); keys.hasNext(); ) {
             Mail mail = repository.retrieve(keys.next());
-            deliveries.add(new Delivery(mail.getMessage().getMessageID(), deliveredAt(mail.getName()), mail.getName()));
+            try {
+                deliveries.add(new Delivery(mail.getMessage().getMessageID(), deliveredAt(mail.getName()), mail.getName()));
+            } finally {
+                LifecycleUtil.dispose(mail);
+            }
         }
         return deliveries;
     }
