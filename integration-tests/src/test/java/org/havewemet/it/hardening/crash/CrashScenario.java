@@ -39,8 +39,12 @@ final class CrashScenario {
 
     /** What a run measured. */
     record Outcome(Map<String, MailLoad.Sent> sent, Instant killedAt, Instant restartedAt, long spoolAtKill,
-                   long outgoingAtKill, long deliveredAtKill, int repliesAtKill, List<DeliveredMail.Delivery> deliveries,
-                   List<DeliveredMail.Delivery> errors, Duration loadToKill, Duration restartToDrained) {
+                   long outgoingAtKill, long deliveredAtKill, int repliesAtKill, DeliveredMail.Contents delivered,
+                   DeliveredMail.Contents errors, Duration loadToKill, Duration restartToDrained) {
+
+        List<DeliveredMail.Delivery> deliveries() {
+            return delivered.deliveries();
+        }
 
         Set<String> ids(SmtpSession.Outcome outcome) {
             return sent.values().stream().filter(s -> s.outcome() == outcome).map(MailLoad.Sent::messageId)

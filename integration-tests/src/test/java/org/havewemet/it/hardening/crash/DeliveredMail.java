@@ -28,7 +28,17 @@ final class DeliveredMail {
     private DeliveredMail() {
     }
 
-    static List<Delivery> read(Path data, String repositoryUrl) throws Exception {
+    /**
+     * What a repository holds. Torn entries are those James could not read back (retrieve gives null, and deletes
+     * them): FileMailRepository writes an entry as two plain files, so a kill during the write leaves a truncated one.
+     */
+    record Contents(List<Delivery> deliveries, List<Delivery> torn) {
+        boolean isEmpty() {
+            return deliveries.isEmpty() && torn.isEmpty();
+        }
+    }
+
+    static Contents read(Path data, String repositoryUrl) throws Exception {
         FileMailRepository repository = new FileMailRepository();
         repository.setFileSystem(new FileSystemImpl(new JamesServerResourceLoader(data.toAbsolutePath().toString())));
         BaseHierarchicalConfiguration configuration = new BaseHierarchicalConfiguration();
@@ -36,15 +46,21 @@ final class DeliveredMail {
         repository.configure(configuration);
         repository.init();
         List<Delivery> deliveries = new ArrayList<>();
+        List<Delivery> torn = new ArrayList<>();
         for (Iterator<MailKey> keys = repository.list(); keys.hasNext(); ) {
-            Mail mail = repository.retrieve(keys.next());
+            MailKey key = keys.next();
+            Mail mail = repository.retrieve(key);
+            if (mail == null) {
+                torn.add(new Delivery(null, deliveredAt(key.asString()), key.asString()));
+                continue;
+            }
             try {
                 deliveries.add(new Delivery(mail.getMessage().getMessageID(), deliveredAt(mail.getName()), mail.getName()));
             } finally {
                 LifecycleUtil.dispose(mail);
             }
         }
-        return deliveries;
+        return new Contents(deliveries, torn);
     }
 
     /** How many times each Message-ID was delivered. */

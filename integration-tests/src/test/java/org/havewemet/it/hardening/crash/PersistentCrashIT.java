@@ -133,7 +133,9 @@ class PersistentCrashIT {
         mayBeDelivered.addAll(run.ids(SmtpSession.Outcome.UNKNOWN));
         assertThat(mayBeDelivered).as("only mails the server may have taken are delivered")
             .containsAll(delivered.keySet());
-        assertThat(run.errors()).as("no mail in the error repository").isEmpty();
+        assertThat(run.errors().isEmpty()).as("no mail in the error repository").isTrue();
+        assertThat(run.delivered().torn()).as("deliveries torn by the kill").hasSizeLessThanOrEqualTo(SPOOL_THREADS)
+            .allSatisfy(torn -> assertThat(torn.at()).as(torn.mailName()).isBefore(run.killedAt()));
         assertThat(run.deliveries().stream().filter(d -> d.at().isAfter(run.restartedAt())).count())
             .as("the mails queued at the kill outlived it: delivered after the restart (some queued ones are replies)")
             .isGreaterThanOrEqualTo(CrashScenario.BACKLOG_AT_KILL / 2);
@@ -161,11 +163,11 @@ class PersistentCrashIT {
     }
 
     private static String deliverySummary(CrashScenario.Outcome run, Map<String, List<DeliveredMail.Delivery>> byId) {
-        return String.format("delivered %d distinct mails in %d deliveries, %d of the unknown ones; duplicates %s;"
-                + " errors %d", byId.size(), run.deliveries().size(),
+        return String.format("delivered %d distinct mails in %d deliveries (+%d torn by the kill), %d of the unknown"
+                + " ones; duplicates %s; errors %d", byId.size(), run.deliveries().size(), run.delivered().torn().size(),
             run.ids(SmtpSession.Outcome.UNKNOWN).stream().filter(byId::containsKey).count(),
             duplicates(byId).entrySet().stream().map(e -> e.getKey() + " at " + e.getValue().stream()
                 .map(d -> Duration.between(run.killedAt(), d.at()).toMillis() + "ms").toList()).toList(),
-            run.errors().size());
+            run.errors().deliveries().size() + run.errors().torn().size());
     }
 }
