@@ -23,16 +23,32 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue #8: {@code kill -9} of a James whose queues are persistent (James' own ActiveMQ mail queue, KahaDB on disk)
- * in the middle of a load of mixed mail from several SMTP clients, then a restart on the same data directory.
+ * Issue #8: {@code kill -9} of a James whose queues are persistent (James' own ActiveMQ mail queue, KahaDB on disk,
+ * see {@link PersistentQueueModule}) in the middle of a load of mixed mail from several SMTP clients, then a restart
+ * on the same data directory. Final delivery stores each delivered mail as a file ({@link PersistentConf}), so what
+ * was delivered can be counted after the crash.
  *
- * <p>James' queue is at-least-once: a mail is acknowledged to the queue only after the whole mail processing ran,
- * so a mail that was being processed when the server died is processed again after the restart. A mail that had
- * already passed final delivery is then delivered twice; at most one per spool thread. This is James' behaviour, not
- * havewemet's: the control run without our mailets shows the same, and with them every duplicate has the signature
- * of that redelivery (once before the kill, once after the restart). What havewemet adds must hold regardless: the
- * index opens and answers with one document per invitation, and the reply ledger never lets a second reply be
- * composed for an inviter, even for a re-processed invitation.
+ * <p>What James guarantees, measured (and asserted for both runs below):
+ * <ul>
+ * <li>Every mail answered 250 is delivered: it is in KahaDB before the 250 and outlives the kill.</li>
+ * <li>At least once, not exactly once: the queue hears that a mail is done only after the whole mail processing, so
+ * a mail in flight at the kill is processed again after the restart; if it had already passed final delivery it is
+ * delivered twice (0 to 3 per kill so far, at most one per spool thread; a mailbox would hold it twice). The control
+ * run without our mailets shows the same, and every duplicate has that signature: one copy before the kill, one
+ * after the restart. So havewemet adds none.</li>
+ * <li>A delivery interrupted by the kill may leave a torn entry in the file repository (James writes it as two plain
+ * files); the mail is then delivered again after the restart.</li>
+ * </ul>
+ * What havewemet adds, asserted with it: the index opens and answers, with at most one document per invitation and
+ * nothing else; the reply ledger never lets a second reply be composed for an inviter (a copy of the same reply sent
+ * again by James' queues is counted apart); a reply interrupted by the kill is not retried (replies are at most
+ * once). Known gap, measured: the index commits every second (a kill loses at most that), but the queue has already
+ * been told those mails are done, so invitations delivered in the last second or so before the kill stay missing
+ * from the index (3 to 20 per kill here) until a backfill.
+ *
+ * <p>Run alone: {@code mvn -o -q -B -pl integration-tests -am verify -Dit.test='org.havewemet.it.hardening.crash.*IT'
+ * -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false}; numbers are printed
+ * to the test output, server logs are in {@code integration-tests/target/crash/}.
  */
 class PersistentCrashIT {
     static final String USER = CrashScenario.USER;
