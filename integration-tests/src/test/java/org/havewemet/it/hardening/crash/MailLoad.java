@@ -7,9 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Several SMTP clients, each sending its own sequence of mixed mail as fast as the server takes it until told to
- * stop, or until a mail is not accepted (the server was killed): every other mail an invitation from a distinct direct inviter (the kind havewemet answers), the others
- * ordinary mail from a colleague. Every mail has its own Message-ID; the load records what became of each.
+ * Several SMTP clients, each sending its own sequence of mixed mail as fast as the server takes it, until told to
+ * stop or until a mail is not accepted (the server was killed): every other mail an invitation from a distinct
+ * direct inviter (the kind havewemet answers), the others ordinary mail from a colleague. Every mail has its own
+ * Message-ID; the load records what became of each.
  */
 final class MailLoad {
     /** One mail of the load. */
