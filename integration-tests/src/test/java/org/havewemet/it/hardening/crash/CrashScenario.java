@@ -29,7 +29,7 @@ import org.havewemet.it.OutsideWorld;
 final class CrashScenario {
     static final String USER = PersistentJamesMain.USER;
     static final int CLIENTS = 4;
-    static final int MAILS_PER_CLIENT = 200;
+    static final int MAILS_PER_CLIENT = 250; // a cap the kill comes before (at most 800 sent so far)
     /** Mails waiting in the spool at the kill, at least: the kill must find work in progress. */
     static final int BACKLOG_AT_KILL = 40;
     /** Mails delivered before the kill, at least: the kill comes in the middle of the run. */
