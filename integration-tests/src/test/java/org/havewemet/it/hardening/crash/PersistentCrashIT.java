@@ -56,8 +56,11 @@ class PersistentCrashIT {
     static final int SPOOL_THREADS = 4;
     /** RemoteDelivery's threads (the app's mailetcontainer.xml): replies in flight to the outside world. */
     static final int DELIVERY_THREADS = 4;
-    /** An index write older than this before the kill was committed (1 s commit interval, plus slack). */
-    static final Duration INDEX_COMMIT_BOUND = Duration.ofSeconds(3);
+    /**
+     * An index write older than this before the kill was committed: the 1 s commit interval, the commit itself and
+     * slack for a loaded machine (lost writes were at most 1.7 s old in 11 runs at load average 6 to 20).
+     */
+    static final Duration INDEX_COMMIT_BOUND = Duration.ofSeconds(4);
 
     @RegisterExtension
     static OutsideWorld outside = new OutsideWorld();
