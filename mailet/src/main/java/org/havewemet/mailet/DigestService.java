@@ -168,13 +168,19 @@ final class DigestService implements AutoCloseable {
         digest.setHeader("Auto-Submitted", "auto-generated");
         digest.setText(text.body(), "UTF-8");
         digest.saveChanges();
-        context.sendMail(MailImpl.builder()
+        MailImpl mail = MailImpl.builder()
             .name(MailImpl.getId())
             .sender(MaybeSender.nullSender())
             .addRecipient(new MailAddress(user))
             .mimeMessage(digest)
             .addAttribute(TriageInvitations.GENERATED)
-            .build());
+            .build();
+        try {
+            context.sendMail(mail);
+        } finally {
+            // Every James queue enqueues a copy (memory: a clone; ActiveMQ and others: serialised), so ours is ours to free.
+            mail.dispose();
+        }
     }
 
     private synchronized Optional<Instant> lastSent(String user) throws IOException {

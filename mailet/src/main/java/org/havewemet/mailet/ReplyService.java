@@ -102,8 +102,13 @@ final class ReplyService implements InvitationResponder {
                 .mimeMessage(answer)
                 .addAttribute(TriageInvitations.GENERATED)
                 .build();
-            // The spool owns the mail from here on (the memory queue keeps this very object): no dispose().
-            context.sendMail(outgoing);
+            try {
+                context.sendMail(outgoing);
+            } finally {
+                // Every James queue enqueues a copy (memory: a clone; ActiveMQ: serialised): free ours, or James logs
+                // "Leak detected" for each reply when its queue is persistent.
+                outgoing.dispose();
+            }
             ledger.recordSent(user, decision.inviterKey(), answer.getMessageID(), original.getMessageID(),
                 invitation.invitationId(), clock.instant());
             return new ReplyOutcome(ReplyOutcome.REPLIED, "");
