@@ -11,6 +11,7 @@ import java.util.Properties;
 import javax.mail.Message;
 import javax.mail.MessagingException;
 import javax.mail.Session;
+import javax.mail.internet.ContentType;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeBodyPart;
 import javax.mail.internet.MimeMessage;
@@ -19,7 +20,8 @@ import javax.mail.internet.MimeMultipart;
 /**
  * Renders a {@link Draft} as an RFC 5322 message with javax.mail, as a real sender's library would: RFC 2047
  * encoded words for non-ASCII names and subjects, UTF-8 text with the transfer encoding javax.mail picks
- * (7bit, quoted-printable or base64), the draft's own Message-ID and a UTC Date header.
+ * (7bit, quoted-printable or base64), the draft's own Message-ID and a UTC Date header. The same draft always gives
+ * the same bytes (fixed multipart boundary), so both sides of a benchmark see identical mail.
  */
 public final class MimeRenderer {
     private static final Session SESSION = Session.getInstance(new Properties());
@@ -63,7 +65,8 @@ public final class MimeRenderer {
                 text.setText(d.body(), "UTF-8");
                 MimeBodyPart html = new MimeBodyPart();
                 html.setText(d.html(), "UTF-8", "html");
-                MimeMultipart alternative = new MimeMultipart("alternative");
+                MimeMultipart alternative = new FixedBoundaryMultipart("----=_Part_"
+                    + Integer.toHexString(d.messageId().hashCode()) + "_alternative");
                 alternative.addBodyPart(text);
                 alternative.addBodyPart(html);
                 m.setContent(alternative);
@@ -83,6 +86,16 @@ public final class MimeRenderer {
 
     private static final java.time.format.DateTimeFormatter RFC_DATE =
         java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.withZone(java.time.ZoneOffset.UTC);
+
+    /** multipart/alternative with a boundary derived from the mail, not from a counter and the clock. */
+    private static final class FixedBoundaryMultipart extends MimeMultipart {
+        FixedBoundaryMultipart(String boundary) throws MessagingException {
+            super("alternative");
+            ContentType type = new ContentType("multipart/alternative");
+            type.setParameter("boundary", boundary);
+            contentType = type.toString();
+        }
+    }
 
     /** Keeps the draft's Message-ID instead of the random one saveChanges() would make. */
     private static final class FixedIdMessage extends MimeMessage {

@@ -77,6 +77,16 @@ public final class SearchVsImap {
         return exit == 0 && !text.isBlank() ? text.split("\t") : null;
     }
 
+    /**
+     * The ratio-table row of {@code bench/run}: a forked run at {@code mails} ({@code reps} IMAP searches per question),
+     * or a row saying it failed.
+     */
+    public static String[] reportRow(int mails, int reps) throws Exception {
+        String[] row = forked(mails, reps);
+        return row != null ? row : new String[] {"search vs James IMAP UID SEARCH (" + mails + " mails)",
+            "failed, see the output above", "", ">= 100x faster at 100k", "not measured"};
+    }
+
     static Summary run(int n, int reps) throws Exception {
         InvitationMails mails = new InvitationMails(SEED, n);
         Path work = Files.createTempDirectory("search-vs-imap");
