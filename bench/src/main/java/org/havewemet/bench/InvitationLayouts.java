@@ -57,11 +57,13 @@ final class InvitationLayouts {
             + "<tr>" + cell + "<a href=\"https://www.linkedin.com/comm/in/" + who.slug() + "\" style=\"color:#0a66c2;"
             + "font-weight:600\">" + escape(who.name()) + "</a><br>" + escape(who.headline()) + "<br>"
             + escape(who.city()) + "<br>" + mutual + " mutual connections</td></tr>"
-            + "<tr>" + cell + "<a href=\"https://www.linkedin.com/comm/mynetwork/discovery-see-all?usecase=PEOPLE_FOLLOWS\""
+            + "<tr>" + cell
+            + "<a href=\"https://www.linkedin.com/comm/mynetwork/discovery-see-all?usecase=PEOPLE_FOLLOWS\""
             + " style=\"display:inline-block;padding:8px 16px;border-radius:24px;background-color:#0a66c2;"
             + "color:#ffffff\">Accept</a> <a href=\"https://www.linkedin.com/comm/in/" + who.slug() + "\">View profile"
             + "</a></td></tr><tr><td style=\"padding:24px;font-size:12px;color:#666666\">This email was intended for "
-            + escape(InvitationMails.RECIPIENT_NAME) + " (Platform Engineer)<br><a href=\"https://www.linkedin.com/help/"
+            + escape(InvitationMails.RECIPIENT_NAME) + " (Platform Engineer)<br>"
+            + "<a href=\"https://www.linkedin.com/help/"
             + "linkedin/answer/4788\">Learn why we included this.</a><br>You are receiving Invitations to connect "
             + "emails. <a href=\"https://www.linkedin.com/comm/psettings/email-unsubscribe\">Unsubscribe</a><br>&copy; "
             + year(date) + " LinkedIn Corporation, 1000 West Maude Avenue, Sunnyvale, CA 94085.</td></tr></table>"
@@ -116,7 +118,8 @@ final class InvitationLayouts {
 
     static Draft viadeo(Person who, String note, Instant date, String id) {
         String body = "Bonjour " + FIRST + ",\n\n" + who.name() + " vous invite à rejoindre son réseau.\n\n"
-            + (note == null ? "Je souhaiterais vous ajouter à mon réseau de contacts professionnels sur Viadeo." : note)
+            + (note == null ? "Je souhaiterais vous ajouter à mon réseau de contacts professionnels sur Viadeo."
+                : note)
             + "\n\n" + who.name() + "\n" + who.role() + " chez " + who.company() + "\n\n"
             + "Accepter : http://www.viadeo.com/invitation/accept?id=" + Math.abs(id.hashCode()) + "\n"
             + "Voir le profil : http://www.viadeo.com/profile/" + who.slug() + "\n\n"

@@ -1,8 +1,6 @@
 package org.havewemet.bench;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Random;
 
@@ -99,7 +97,8 @@ public final class InvitationMails {
         String slug = ascii(first + "-" + last) + "-" + p;
         // Neutral domains: an address like jan@acme.example would make IMAP's substring search find "Acme" in headers.
         String domain = "mx" + (p % 40) + ".example";
-        return new Person(first, last, ROLE[r.nextInt(ROLE.length)], company, CITY[r.nextInt(CITY.length)], slug, domain);
+        String role = ROLE[r.nextInt(ROLE.length)];
+        return new Person(first, last, role, company, CITY[r.nextInt(CITY.length)], slug, domain);
     }
 
     /** The RFC 5322 bytes of mail {@code i} (0-based). */
@@ -157,11 +156,6 @@ public final class InvitationMails {
         long from = ERA[era][0].getEpochSecond();
         long span = ERA[era][1].getEpochSecond() - from;
         return Instant.ofEpochSecond(from + (long) (r.nextDouble() * span));
-    }
-
-    /** First instant of a UTC day, for questions over date ranges. */
-    public static Instant day(String isoDate) {
-        return LocalDate.parse(isoDate).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     private static String ascii(String s) {

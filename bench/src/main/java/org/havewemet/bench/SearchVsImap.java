@@ -37,7 +37,8 @@ public final class SearchVsImap {
                 "search vs James IMAP UID SEARCH, p50 per question (%,d mails, %d questions)", mails,
                 SearchQuestion.mix().size()),
                 String.format(Locale.ROOT, "%.2f ms vs %.0f ms (medians of the p50s)", oursMedianMs, imapMedianMs),
-                String.format(Locale.ROOT, "%.0fx faster (min over questions; median %.0fx)", minSpeedup, medianSpeedup),
+                String.format(Locale.ROOT, "%.0fx faster (min over questions; median %.0fx)", minSpeedup,
+                    medianSpeedup),
                 ">= 100x faster at 100k",
                 mails < 100_000 ? (minSpeedup >= GOAL ? "met at this size" : "missed at this size")
                     : minSpeedup >= GOAL ? "met" : "missed"};
@@ -78,8 +79,8 @@ public final class SearchVsImap {
     }
 
     /**
-     * The ratio-table row of {@code bench/run}: a forked run at {@code mails} ({@code reps} IMAP searches per question),
-     * or a row saying it failed.
+     * The ratio-table row of {@code bench/run}: a forked run at {@code mails} ({@code reps} IMAP searches per
+     * question), or a row saying it failed.
      */
     public static String[] reportRow(int mails, int reps) throws Exception {
         String[] row = forked(mails, reps);
@@ -91,8 +92,9 @@ public final class SearchVsImap {
         InvitationMails mails = new InvitationMails(SEED, n);
         Path work = Files.createTempDirectory("search-vs-imap");
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "Search vs IMAP SEARCH: %,d generated invitation mails (seed %d), max heap %d MiB%n",
-            n, SEED, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT,
+            "Search vs IMAP SEARCH: %,d generated invitation mails (seed %d), max heap %d MiB%n", n, SEED,
+            Runtime.getRuntime().maxMemory() >> 20);
         long t0 = System.nanoTime();
         try (InvitationIndexSide ours = InvitationIndexSide.build(mails, work.resolve("index"), threads)) {
             long t1 = System.nanoTime();
