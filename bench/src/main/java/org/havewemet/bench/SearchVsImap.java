@@ -66,8 +66,7 @@ public final class SearchVsImap {
      * the same class path, printing to this process' output; returns the ratio table row, or null if it failed.
      */
     public static String[] forked(int mails, int reps) throws Exception {
-        String classPath = Path.of(SearchVsImap.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-            .toString();
+        String classPath = System.getProperty("java.class.path");
         Path row = Files.createTempFile("search-vs-imap", ".tsv");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-Xmx6g", "-cp", classPath, SearchVsImap.class.getName(),
