@@ -38,22 +38,22 @@ public final class InvitationMails {
     private static final String[] TOPIC = {"Lucene", "mail servers", "search engines", "DMARC reporting",
         "Kubernetes operators", "open source licensing", "IMAP performance", "spam filtering"};
 
-    private static final String[][] NOTES_EN = {
-        {"We met at %CONF% in %CITY% last year, I was the one asking about %TOPIC%. Would love to stay in touch."},
-        {"I enjoyed your talk on %TOPIC% at %CONF%; we are working on something similar at %COMPANY% and I would"
-            + " like to compare notes."},
-        {"I read your post about %TOPIC% and I maintain an open source project in the same space. Could we talk"
-            + " about a collaboration?"},
-        {"I am a recruiter at %COMPANY% and we have an opening for a %ROLE% in %CITY% that matches your background."},
-        {"We worked together on the %TOPIC% migration at %COMPANY% back in 2012, it would be great to reconnect."}};
-    private static final String[][] NOTES_FR = {
-        {"Nous nous sommes rencontrés à %CONF% à %CITY%, j'ai beaucoup aimé votre présentation sur %TOPIC%."},
-        {"Je travaille chez %COMPANY% sur %TOPIC% et j'aimerais échanger avec vous sur votre projet open source."}};
-    private static final String[][] NOTES_DE = {
-        {"Wir haben uns auf der %CONF% in %CITY% kennengelernt, ich arbeite bei %COMPANY% an %TOPIC%."},
-        {"Ich habe Ihren Vortrag über %TOPIC% auf der %CONF% gesehen und würde gerne mit Ihnen in Kontakt bleiben."}};
-    private static final String[][] NOTES_ES = {
-        {"Nos conocimos en %CONF% en %CITY%; trabajo en %COMPANY% y me interesa mucho tu trabajo sobre %TOPIC%."}};
+    private static final String[] NOTES_EN = {
+        "We met at %CONF% in %CITY% last year, I was the one asking about %TOPIC%. Would love to stay in touch.",
+        "I enjoyed your talk on %TOPIC% at %CONF%; we are working on something similar at %COMPANY% and I would"
+            + " like to compare notes.",
+        "I read your post about %TOPIC% and I maintain an open source project in the same space. Could we talk"
+            + " about a collaboration?",
+        "I am a recruiter at %COMPANY% and we have an opening for a %ROLE% in %CITY% that matches your background.",
+        "We worked together on the %TOPIC% migration at %COMPANY% back in 2012, it would be great to reconnect."};
+    private static final String[] NOTES_FR = {
+        "Nous nous sommes rencontrés à %CONF% à %CITY%, j'ai beaucoup aimé votre présentation sur %TOPIC%.",
+        "Je travaille chez %COMPANY% sur %TOPIC% et j'aimerais échanger avec vous sur votre projet open source."};
+    private static final String[] NOTES_DE = {
+        "Wir haben uns auf der %CONF% in %CITY% kennengelernt, ich arbeite bei %COMPANY% an %TOPIC%.",
+        "Ich habe Ihren Vortrag über %TOPIC% auf der %CONF% gesehen und würde gerne mit Ihnen in Kontakt bleiben."};
+    private static final String[] NOTES_ES = {
+        "Nos conocimos en %CONF% en %CITY%; trabajo en %COMPANY% y me interesa mucho tu trabajo sobre %TOPIC%."};
 
     private static final Instant[][] ERA = {
         {Instant.parse("2009-01-01T00:00:00Z"), Instant.parse("2013-01-01T00:00:00Z")},
@@ -142,8 +142,8 @@ public final class InvitationMails {
             messageId);
     }
 
-    private static String note(Random r, Person who, String[][] pool) {
-        String template = pool[r.nextInt(pool.length)][0];
+    private static String note(Random r, Person who, String[] pool) {
+        String template = pool[r.nextInt(pool.length)];
         return template.replace("%CONF%", CONFERENCE[r.nextInt(CONFERENCE.length)])
             .replace("%CITY%", CITY[r.nextInt(CITY.length)])
             .replace("%TOPIC%", TOPIC[r.nextInt(TOPIC.length)])
