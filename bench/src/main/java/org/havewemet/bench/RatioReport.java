@@ -24,6 +24,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * prints a table of ratios (also written to {@code bench/target/bench-results.md}).
  * <pre>
  *   java -jar bench/target/benchmarks.jar [--long] [--explain] [--no-jmh] [--no-smtp] [--smtp-messages N]
+ *       [--no-imap-search] [--imap-mails N]
  * </pre>
  * {@code --long} runs more forks and iterations; {@code --explain} adds the slowest messages of each side;
  * {@code --no-jmh} / {@code --no-smtp} skip a part. Plain JMH stays available:
@@ -50,6 +51,8 @@ public final class RatioReport {
         boolean jmhRun = !List.of(args).contains("--no-jmh");
         boolean explain = List.of(args).contains("--explain");
         int smtpMessages = intOption(args, "--smtp-messages", longRun ? 2000 : 300);
+        int imapMails = List.of(args).contains("--no-imap-search") ? 0
+                : intOption(args, "--imap-mails", longRun ? 100_000 : 10_000);
         Path root = BenchMessages.repoRoot().toAbsolutePath();
         BenchMessages messages = BenchMessages.load(root);
         StringBuilder out = new StringBuilder();
@@ -83,6 +86,9 @@ public final class RatioReport {
             rows.add(new String[] {"James SMTP throughput, with our mailet vs without, msgs/s",
                     String.format(Locale.ROOT, "%.0f vs %.0f", r.withMailet(), r.without()),
                     ratio(r.withMailet() / r.without()), ">= 0.95x", r.withMailet() / r.without() >= 0.95 ? "met" : "missed"});
+        }
+        if (imapMails > 0) {
+            rows.add(SearchVsImap.reportRow(imapMails, longRun ? 3 : 5)); // own JVM, -Xmx6g: James keeps mail in memory
         }
         out.append(String.format(Locale.ROOT, "Load average when done: %s (nproc %d)%n%n", loadAverage(),
                 Runtime.getRuntime().availableProcessors()));
