@@ -23,8 +23,9 @@ public final class SmtpProfile {
                 ? new SmtpThroughput(RealisticMix.corpus(fixtures, RealisticMix.SIZE), count, 4, 1)
                 : new SmtpThroughput(fixtures, count, 4, 1);
         for (int r = 0; r < rounds; r++) {
-            System.out.printf(Locale.ROOT, "%s %s: %.1f msgs/s%n", corpus, with ? "with" : "without",
-                    bench.measure(with));
+            double rate = bench.measure(with);
+            System.out.printf(Locale.ROOT, "%s %s: %.1f msgs/s, %.2f ms CPU/msg%n", corpus, with ? "with" : "without",
+                    rate, bench.lastCpuMillisPerMessage);
         }
         System.exit(0);
     }

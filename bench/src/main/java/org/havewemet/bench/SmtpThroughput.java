@@ -79,12 +79,25 @@ public final class SmtpThroughput {
         return new Result(bestWith, bestWithout, count);
     }
 
+    /** CPU of this whole process (server, clients, IMAP polling) per message in the last push: robust to load. */
+    volatile double lastCpuMillisPerMessage;
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Warm-up messages before the measured ones: {@code -Dhavewemet.bench.smtpWarmup}, default N/4. */
+    private int warmup() {
+        return Math.max(1, Integer.getInteger("havewemet.bench.smtpWarmup", count / 4));
+    }
+
     /** One server started, warmed up with N/4 messages, measured on N, stopped. */
     double measure(boolean withMailet) throws Exception {
         GuiceJamesServer server = start(withMailet);
         try {
             String run = Long.toHexString(System.nanoTime());
-            push(server, withMailet, Math.max(1, count / 4), "warmup-" + run);
+            push(server, withMailet, warmup(), "warmup-" + run);
             return push(server, withMailet, count, "measured-" + run);
         } finally {
             server.stop();
@@ -149,6 +162,7 @@ public final class SmtpThroughput {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try (Mailboxes imap = new Mailboxes(server)) {
             int before = imap.delivered();
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             try {
                 List<Future<?>> done = new ArrayList<>();
@@ -181,6 +195,7 @@ public final class SmtpThroughput {
                 BenchProbe.awaitIdle(server, deadline);
             }
             double rate = n / ((System.nanoTime() - start) / 1e9);
+            lastCpuMillisPerMessage = (processCpuNanos() - cpuStart) / 1e6 / n;
             imap.verify(tag, n, delivered);
             return rate;
         }
