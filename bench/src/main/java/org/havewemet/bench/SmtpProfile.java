@@ -24,8 +24,8 @@ public final class SmtpProfile {
                 : new SmtpThroughput(fixtures, count, 4, 1);
         for (int r = 0; r < rounds; r++) {
             double rate = bench.measure(with);
-            System.out.printf(Locale.ROOT, "%s %s: %.1f msgs/s, %.2f ms CPU/msg%n", corpus, with ? "with" : "without",
-                    rate, bench.lastCpuMillisPerMessage);
+            System.out.printf(Locale.ROOT, "%s %s: %.1f msgs/s, %.2f ms CPU/msg, %d drafts%n", corpus,
+                    with ? "with" : "without", rate, bench.lastCpuMillisPerMessage, bench.lastDrafts);
         }
         System.exit(0);
     }

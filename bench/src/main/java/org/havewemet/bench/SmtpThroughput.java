@@ -81,6 +81,8 @@ public final class SmtpThroughput {
 
     /** CPU of this whole process (server, clients, IMAP polling) per message in the last push: robust to load. */
     volatile double lastCpuMillisPerMessage;
+    /** Drafts havewemet wrote into Drafts during the last push (not counted as deliveries). */
+    volatile int lastDrafts;
 
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
@@ -162,6 +164,7 @@ public final class SmtpThroughput {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try (Mailboxes imap = new Mailboxes(server)) {
             int before = imap.delivered();
+            int draftsBefore = imap.drafts();
             long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             try {
@@ -196,6 +199,7 @@ public final class SmtpThroughput {
             }
             double rate = n / ((System.nanoTime() - start) / 1e9);
             lastCpuMillisPerMessage = (processCpuNanos() - cpuStart) / 1e6 / n;
+            lastDrafts = imap.drafts() - draftsBefore;
             imap.verify(tag, n, delivered);
             return rate;
         }
