@@ -86,6 +86,14 @@ public final class RatioReport {
             rows.add(new String[] {"James SMTP throughput, with our mailet vs without, msgs/s",
                     String.format(Locale.ROOT, "%.0f vs %.0f", r.withMailet(), r.without()),
                     ratio(r.withMailet() / r.without()), ">= 0.95x", r.withMailet() / r.without() >= 0.95 ? "met" : "missed"});
+            rows.add(cpuRow(r));
+            SmtpThroughput.Result mix = new SmtpThroughput(RealisticMix.corpus(messages, RealisticMix.SIZE),
+                    smtpMessages, 4, longRun ? 3 : 2).run();
+            rows.add(new String[] {"  same, realistic mix (95% ordinary mail 2-50 KB, 5% invitations), msgs/s",
+                    String.format(Locale.ROOT, "%.0f vs %.0f", mix.withMailet(), mix.without()),
+                    ratio(mix.withMailet() / mix.without()), ">= 0.95x",
+                    mix.withMailet() / mix.without() >= 0.95 ? "met" : "missed"});
+            rows.add(cpuRow(mix));
         }
         if (imapMails > 0) {
             rows.add(SearchVsImap.reportRow(imapMails, longRun ? 3 : 5)); // own JVM, -Xmx6g: James keeps mail in memory
@@ -175,6 +183,13 @@ public final class RatioReport {
         }
         return String.format(Locale.ROOT, "inconclusive: error band spans %.2fx..%s", Math.max(0, best),
                 theirs[0] - theirs[1] > 0 ? String.format(Locale.ROOT, "%.2fx", worst) : "∞");
+    }
+
+    /** CPU per message, inverted so that it reads like the throughput ratio (what a CPU-bound server would do). */
+    private static String[] cpuRow(SmtpThroughput.Result r) {
+        return new String[] {"  same, process CPU ms/message, with vs without (ratio = without / with)",
+                String.format(Locale.ROOT, "%.1f vs %.1f", r.withCpuMillis(), r.withoutCpuMillis()),
+                ratio(r.withoutCpuMillis() / r.withCpuMillis()), "(info)", ""};
     }
 
     private static String fmt(double[] scoreAndError) {

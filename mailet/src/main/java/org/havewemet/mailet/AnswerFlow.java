@@ -36,11 +36,14 @@ final class AnswerFlow {
     private final AnswerMatcher matcher;
     private final AnswerClassifier classifier;
     private final InvitationIndex index;
+    private final IndexWriteQueue writes;
     private final MailboxMover mover;
     private final Folders folders;
     private final Clock clock;
 
-    AnswerFlow(ReplyLedger ledger, InvitationIndex index, MailboxMover mover, Folders folders, Clock clock) {
+    AnswerFlow(ReplyLedger ledger, InvitationIndex index, IndexWriteQueue writes, MailboxMover mover, Folders folders,
+               Clock clock) {
+        this.writes = writes;
         this.ledger = ledger;
         this.matcher = new AnswerMatcher(ledger);
         this.classifier = new AnswerClassifier();
@@ -63,6 +66,8 @@ final class AnswerFlow {
         ledger.recordAnswer(entry.replyMessageId(), kind, clock.instant());
         String user = recipient.asString().toLowerCase(Locale.ROOT);
         String invitationId = InvitationRecord.idFor(user, entry.originalMessageId());
+        // The invitation's own document may still be queued: read it only once it is written.
+        writes.flush(HaveWeMetRuntime.FLUSH_TIMEOUT);
         Optional<InvitationRecord> invitation = index.get(invitationId);
         if (kind.isExplained()) {
             int moved = mover.moveByMessageId(user, entry.originalMessageId(), folders.unexplained(), folders.priority());
@@ -76,9 +81,12 @@ final class AnswerFlow {
 
     private void reindex(InvitationRecord record) {
         try {
-            index.index(record);
+            writes.submit(index -> index.index(record));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while queueing an index update", e);
         }
     }
 

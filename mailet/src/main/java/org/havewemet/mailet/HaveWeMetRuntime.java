@@ -50,6 +50,11 @@ public class HaveWeMetRuntime {
     private volatile State state;
     private volatile java.time.Instant nextReloadCheck = java.time.Instant.MIN;
     private volatile java.util.Optional<String> lastReloadError = java.util.Optional.empty();
+    private volatile Runnable onBackgroundFailure = () -> { };
+    /** Correspondents already written since start: ordinary mail from the same person is not rewritten each time. */
+    private final RecentSet recordedCorrespondents = new RecentSet(RECORDED_CORRESPONDENTS);
+    static final int RECORDED_CORRESPONDENTS = 10_000;
+    static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(30);
 
     /** Everything built from one configuration. */
     private record State(String configLocation, HaveWeMetConfig config, Folders folders, Triage triage,
@@ -92,7 +97,9 @@ public class HaveWeMetRuntime {
             InvitationIndex index = InvitationIndex.open(base.resolve("var/havewemet/index"),
                 Duration.ofSeconds(config.index().commitIntervalSeconds()));
             ReplyLedger ledger = ReplyLedger.open(ReplyLedger.defaultDirectory(base));
-            state = build(new Stores(configLocation, configFile, base, context, index, ledger), config, stamp);
+            IndexWriteQueue writes = new IndexWriteQueue(index, IndexWriteQueue.DEFAULT_CAPACITY,
+                IndexWriteQueue.DEFAULT_LINGER, () -> onBackgroundFailure.run());
+            state = build(new Stores(configLocation, configFile, base, context, index, ledger, writes), config, stamp);
             LOGGER.info("havewemet started: configuration {}, data {}", configFile, base.resolve("var/havewemet"));
         } catch (IOException | RuntimeException e) {
             throw new MessagingException("havewemet: cannot open its data under " + base + ": " + e.getMessage(), e);
@@ -101,7 +108,7 @@ public class HaveWeMetRuntime {
 
     /** What outlives a configuration change: where things are, and the stores that are opened once. */
     private record Stores(String configLocation, Path configFile, Path base, MailetContext context,
-                          InvitationIndex index, ReplyLedger ledger) {
+                          InvitationIndex index, ReplyLedger ledger, IndexWriteQueue writes) {
     }
 
     /** Everything that depends on the configuration, built on the stores that stay open. */
@@ -111,7 +118,10 @@ public class HaveWeMetRuntime {
         ReplyLedger ledger = stores.ledger();
         TemplateStore templates = TemplateStore.create(config.templates(), base, clock);
         PlatformProfiles profiles = TriageFactory.profiles(config, stores.configFile().getParent());
-        Triage triage = new PriorityPatterns(TriageFactory.triage(config, profiles, index::isKnownUnchecked),
+        IndexWriteQueue writes = stores.writes();
+        // Correspondents still queued for the index count as known too: a lookup never misses a recorded one.
+        Triage triage = new PriorityPatterns(TriageFactory.triage(config, profiles, (user, email, name) ->
+                writes.isPendingCorrespondent(user, email, name) || index.isKnownUnchecked(user, email, name)),
             config.patterns().alwaysPriority());
         Folders folders = new Folders(config.folders().priority(), config.folders().unexplained(),
             config.folders().suspicious(), config.folders().drafts());
@@ -124,11 +134,12 @@ public class HaveWeMetRuntime {
             templates, new MailboxDrafts(mailboxManager), folders.drafts(), stores.context(), clock,
             platform -> displayName(profiles, platform));
         DigestService digest = new DigestService(config.digest(),
-            Duration.ofDays(config.replies().answerWaitDays()), index, ledger, templates, stores.context(), users,
+            Duration.ofDays(config.replies().answerWaitDays()), index, stores.writes(), ledger, templates,
+            stores.context(), users,
             clock, base.resolve("var/havewemet/digest.properties"));
         return new State(stores.configLocation(), config, folders, triage, index, ledger, templates, responder,
-            new IndexRecorder(index, clock), digest,
-            new AnswerFlow(ledger, index, new MailboxMover(mailboxManager), folders, clock),
+            new IndexRecorder(writes, clock), digest,
+            new AnswerFlow(ledger, index, writes, new MailboxMover(mailboxManager), folders, clock),
             new RetentionPurger(index, config.index().retentionDays(), clock), stores, stamp);
     }
 
@@ -216,11 +227,13 @@ public class HaveWeMetRuntime {
     public synchronized void stop() {
         State current = state;
         state = null;
+        recordedCorrespondents.clear();
         if (current == null) {
             return;
         }
         closeQuietly("digest", current.digest());
         closeQuietly("retention", current.retention());
+        closeQuietly("index writes", current.stores().writes());
         closeQuietly("index", current.index());
         closeQuietly("ledger", current.ledger());
     }
@@ -269,8 +282,25 @@ public class HaveWeMetRuntime {
         return state().recorder();
     }
 
+    /**
+     * The invitation index, once every write queued so far is searchable (read-your-writes for WebAdmin and tools).
+     * Callers may also erase people through it, so the memory of already recorded correspondents is dropped.
+     */
     public InvitationIndex index() {
-        return state().index();
+        State current = state();
+        awaitWrites(current);
+        recordedCorrespondents.clear();
+        return current.index();
+    }
+
+    private static void awaitWrites(State current) {
+        try {
+            if (!current.stores().writes().flush(FLUSH_TIMEOUT)) {
+                LOGGER.warn("havewemet: index writes still queued after {}; reading without them", FLUSH_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public ReplyLedger ledger() {
@@ -286,13 +316,39 @@ public class HaveWeMetRuntime {
         return state().digest().sendNow(user);
     }
 
-    /** Remembers that {@code user} corresponds with this person; failures are logged, never thrown. */
+    /**
+     * Remembers that {@code user} corresponds with this person (queued for the index; searchable as known at once);
+     * one already recorded since start is not written again. Failures are logged, never thrown.
+     */
     public void recordCorrespondent(String user, String address, String displayName) {
+        String owner = user.toLowerCase(java.util.Locale.ROOT);
+        String key = owner + '\u0000' + address + '\u0000' + displayName;
+        if (recordedCorrespondents.contains(key)) {
+            return;
+        }
         try {
-            state().index().addCorrespondent(user.toLowerCase(java.util.Locale.ROOT), address, displayName);
+            state().stores().writes().addCorrespondent(owner, address, displayName);
+            recordedCorrespondents.add(key);
         } catch (IOException | RuntimeException e) {
             LOGGER.warn("havewemet could not record a correspondent", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOGGER.warn("havewemet: interrupted while recording a correspondent", e);
         }
+    }
+
+    /** Counts failures of work done off the spool threads (index writes), e.g. into {@code havewemet_failures}. */
+    public void onBackgroundFailure(Runnable listener) {
+        this.onBackgroundFailure = listener;
+    }
+
+    /**
+     * Waits until the work havewemet took on for the mail processed so far is finished (for benchmarks and tests
+     * that must not stop a clock early); true when idle within the timeout.
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        State current = state;
+        return current == null || current.stores().writes().flush(timeout);
     }
 
     public Clock clock() {

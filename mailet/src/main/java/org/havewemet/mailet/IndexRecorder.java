@@ -5,17 +5,19 @@ import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
-import org.havewemet.index.InvitationIndex;
 import org.havewemet.triage.Invitation;
 import org.havewemet.triage.TriageResult;
 
-/** Writes one index document per (recipient, invitation); re-delivery of the same mail updates it in place. */
+/**
+ * Writes one index document per (recipient, invitation); re-delivery of the same mail updates it in place. The
+ * document is built here, on the spool thread, and written by the {@link IndexWriteQueue}.
+ */
 final class IndexRecorder implements InvitationRecorder {
-    private final InvitationIndex index;
+    private final IndexWriteQueue writes;
     private final java.time.Clock clock;
 
-    IndexRecorder(InvitationIndex index, java.time.Clock clock) {
-        this.index = index;
+    IndexRecorder(IndexWriteQueue writes, java.time.Clock clock) {
+        this.writes = writes;
         this.clock = clock;
     }
 
@@ -29,6 +31,8 @@ final class IndexRecorder implements InvitationRecorder {
         String messageId = message.getMessageID() != null ? message.getMessageID() : mail.getName();
         // When it reached this server, not the sender's Date header: "after:", the digest and retention all mean
         // arrival, and a Date header is whatever the sender wrote.
-        index.index(TriageFactory.record(recipient.asString(), messageId, invitation, result, outcome, clock.instant()));
+        org.havewemet.index.InvitationRecord record = TriageFactory.record(recipient.asString(), messageId, invitation,
+            result, outcome, clock.instant());
+        writes.submit(index -> index.index(record));
     }
 }

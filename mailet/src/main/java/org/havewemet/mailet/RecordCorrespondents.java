@@ -59,7 +59,7 @@ public class RecordCorrespondents extends GenericMailet {
             }
             String user = mail.getMaybeSender().get().asString().toLowerCase(Locale.ROOT);
             for (MailAddress recipient : mail.getRecipients()) {
-                runtime.index().addCorrespondent(user, recipient.asString(), displayNameOf(mail, recipient));
+                runtime.recordCorrespondent(user, recipient.asString(), displayNameOf(mail, recipient));
             }
             metrics.generate("havewemet_correspondents_recorded").increment();
         } catch (Exception e) {

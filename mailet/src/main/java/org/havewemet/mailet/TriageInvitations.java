@@ -79,6 +79,7 @@ public class TriageInvitations extends GenericMailet {
             throw new MessagingException(e.getMessage(), e);
         }
         runtime.start(getInitParameter("config", HaveWeMetRuntime.DEFAULT_CONFIG), getMailetContext());
+        runtime.onBackgroundFailure(() -> metrics.generate("havewemet_failures").increment());
     }
 
     @Override

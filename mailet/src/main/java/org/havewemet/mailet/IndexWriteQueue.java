@@ -1,0 +1,256 @@
+package org.havewemet.mailet;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.havewemet.index.InvitationIndex;
+import org.havewemet.index.Names;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Index writes taken off James' spool threads: one writer thread applies them in submission order, in batches, and
+ * makes each batch visible to searches before taking the next one. Why: every index read waits until the last write
+ * is searchable, so a spool thread that looked up a correspondent right after another one wrote an invitation used
+ * to wait for a Lucene reopen on almost every mail.
+ *
+ * <p>Nothing is dropped: the queue is bounded (a full queue makes the submitter wait for room, that is the
+ * back-pressure), {@link #flush} waits for everything submitted so far, {@link #close} drains the queue before it
+ * returns, and a write submitted after close runs on the caller's thread. A failed write is logged and reported to
+ * the failure callback, exactly like a failed synchronous write was. Correspondents still waiting here are
+ * answered by {@link #isPendingCorrespondent}, so "known" lookups never miss a correspondent that was recorded.
+ * Durability is the index's own: written documents are committed by its periodic commit, as before.
+ */
+final class IndexWriteQueue implements AutoCloseable {
+    /** One write against the index. */
+    @FunctionalInterface
+    interface Write {
+        void apply(InvitationIndex index) throws IOException;
+    }
+
+    static final int DEFAULT_CAPACITY = 2_000;
+    static final Duration DEFAULT_LINGER = Duration.ofMillis(1000);
+    private static final int MAX_BATCH = 500;
+    private static final Logger LOGGER = LoggerFactory.getLogger(IndexWriteQueue.class);
+
+    private final InvitationIndex index;
+    private final int capacity;
+    private final long lingerNanos;
+    private final Runnable onFailure;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmpty = lock.newCondition();
+    private final Condition notFull = lock.newCondition();
+    private final Condition progress = lock.newCondition();
+    private final ArrayDeque<Task> queue = new ArrayDeque<>();
+    /** Correspondent keys (user + address, user + name) submitted but not yet searchable, with their counts. */
+    private final Map<String, Integer> pendingCorrespondents = new ConcurrentHashMap<>();
+    private final Thread worker;
+    private long submitted;
+    private long completed;
+    private boolean closed;
+    /** Someone waits in {@link #flush} or for room in the queue: the writer stops lingering. */
+    private boolean hurry;
+
+    private record Task(long sequence, Write write, List<String> correspondentKeys) {
+    }
+
+    IndexWriteQueue(InvitationIndex index, int capacity, Duration linger, Runnable onFailure) {
+        this.index = index;
+        this.capacity = capacity;
+        this.lingerNanos = linger.toNanos();
+        this.onFailure = onFailure;
+        this.worker = new Thread(this::run, "havewemet-index-writer");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Queues one write; waits for room when the queue is full; runs it right here once the queue is closed. */
+    void submit(Write write) throws IOException, InterruptedException {
+        enqueue(write, List.of());
+    }
+
+    /** Queues a correspondent; until it is searchable, {@link #isPendingCorrespondent} answers for it. */
+    void addCorrespondent(String user, String address, String displayName) throws IOException, InterruptedException {
+        enqueue(index -> index.addCorrespondent(user, address, displayName), keys(user, address, displayName));
+    }
+
+    /** Whether a correspondent matching the address or the name of this person is still on its way to the index. */
+    boolean isPendingCorrespondent(String user, String address, String name) {
+        if (pendingCorrespondents.isEmpty()) {
+            return false;
+        }
+        for (String key : keys(user, address, name)) {
+            if (pendingCorrespondents.containsKey(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Waits until every write submitted before this call is applied and searchable; false on timeout. */
+    boolean flush(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            long target = submitted;
+            if (completed < target) {
+                hurry = true;
+                notEmpty.signalAll();
+            }
+            while (completed < target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                progress.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes submitted and not yet applied. */
+    int pending() {
+        lock.lock();
+        try {
+            return (int) (submitted - completed);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Applies everything queued, then stops the writer thread; later writes run on their caller's thread. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            notEmpty.signalAll();
+            notFull.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            worker.join(TimeUnit.SECONDS.toMillis(60));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (worker.isAlive()) {
+            LOGGER.error("havewemet: the index writer did not finish its queue within 60 s ({} writes left)", pending());
+        }
+    }
+
+    private void enqueue(Write write, List<String> keys) throws IOException, InterruptedException {
+        lock.lock();
+        try {
+            while (!closed && queue.size() >= capacity) {
+                hurry = true; // a full queue is written at once, never left to linger
+                notEmpty.signalAll();
+                notFull.await();
+            }
+            if (!closed) {
+                keys.forEach(key -> pendingCorrespondents.merge(key, 1, Integer::sum));
+                queue.addLast(new Task(++submitted, write, keys));
+                notEmpty.signal();
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        write.apply(index); // closed: nobody is left to do it for us
+    }
+
+    private void run() {
+        while (true) {
+            List<Task> batch = takeBatch();
+            if (batch.isEmpty()) {
+                return;
+            }
+            for (Task task : batch) {
+                try {
+                    task.write().apply(index);
+                } catch (IOException | RuntimeException e) {
+                    onFailure.run();
+                    LOGGER.error("havewemet: an index write failed; the document is missing from the index", e);
+                }
+            }
+            makeVisible();
+            lock.lock();
+            try {
+                for (Task task : batch) {
+                    task.correspondentKeys().forEach(key -> pendingCorrespondents.computeIfPresent(key,
+                        (k, n) -> n == 1 ? null : n - 1));
+                }
+                completed = batch.get(batch.size() - 1).sequence();
+                progress.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** The next batch: waits for a first write, then lingers briefly so that one reopen serves several writes. */
+    private List<Task> takeBatch() {
+        lock.lock();
+        try {
+            while (queue.isEmpty() && !closed) {
+                notEmpty.awaitUninterruptibly();
+            }
+            long until = System.nanoTime() + lingerNanos;
+            long left;
+            while (!closed && !hurry && queue.size() < Math.min(MAX_BATCH, capacity)
+                && (left = until - System.nanoTime()) > 0) {
+                notEmpty.awaitNanos(left);
+            }
+            hurry = false;
+            List<Task> batch = new ArrayList<>(Math.min(queue.size(), MAX_BATCH));
+            while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+                batch.add(queue.pollFirst());
+            }
+            notFull.signalAll();
+            return batch;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            List<Task> rest = new ArrayList<>(queue);
+            queue.clear();
+            return rest;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Every index read waits until the last write is searchable: one cheap read here pays that wait once. */
+    private void makeVisible() {
+        try {
+            index.isKnown("", null, null);
+        } catch (IOException | RuntimeException e) {
+            LOGGER.debug("havewemet: index not readable after a batch of writes", e);
+        }
+    }
+
+    private static List<String> keys(String user, String address, String name) {
+        String who = Names.normalizeAddress(user);
+        List<String> keys = new ArrayList<>(2);
+        String a = Names.normalizeAddress(address);
+        String n = Names.normalizeName(name);
+        if (who == null) {
+            return keys;
+        }
+        if (a != null) {
+            keys.add(who + "\u0000a\u0000" + a);
+        }
+        if (n != null) {
+            keys.add(who + "\u0000n\u0000" + n);
+        }
+        return keys;
+    }
+}

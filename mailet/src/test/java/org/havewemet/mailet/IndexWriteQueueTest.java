@@ -1,0 +1,153 @@
+package org.havewemet.mailet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.havewemet.index.InvitationIndex;
+import org.havewemet.index.InvitationRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexWriteQueueTest {
+    private static final String USER = "alice@example.org";
+
+    @TempDir
+    Path dir;
+
+    private static InvitationRecord invitation(int n) {
+        String messageId = "<m" + n + "@example.org>";
+        return new InvitationRecord(InvitationRecord.idFor(USER, messageId), USER, messageId, "linkedin", "invitation",
+            "Person " + n, "person" + n + "@example.org", null, null, null, null, "hello", "en", "UNEXPLAINED",
+            List.of(), "none", "", Instant.parse("2026-01-01T00:00:00Z"), null, null);
+    }
+
+    @Test
+    void closeShouldWriteEverythingQueuedFromManyThreadsWhenTheWriterLingers() throws Exception {
+        int threads = 8;
+        int perThread = 150;
+        try (InvitationIndex index = InvitationIndex.open(dir.resolve("index"))) {
+            // A long linger and a small queue: writers hit back-pressure and close() must drain what is left.
+            IndexWriteQueue queue = new IndexWriteQueue(index, 16, Duration.ofSeconds(5), () -> { });
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t * perThread;
+                done.add(pool.submit(() -> {
+                    for (int i = first; i < first + perThread; i++) {
+                        InvitationRecord record = invitation(i);
+                        queue.submit(ix -> ix.index(record));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+            queue.close();
+
+            assertThat(queue.pending()).isZero();
+            assertThat(index.count(USER)).isEqualTo(threads * perThread);
+        }
+    }
+
+    @Test
+    void closeShouldWriteWhatIsStillLingeringInTheQueue() throws Exception {
+        try (InvitationIndex index = InvitationIndex.open(dir.resolve("index"))) {
+            IndexWriteQueue queue = new IndexWriteQueue(index, 100, Duration.ofSeconds(60), () -> { });
+            for (int i = 0; i < 20; i++) {
+                InvitationRecord record = invitation(i);
+                queue.submit(ix -> ix.index(record));
+            }
+            assertThat(queue.pending()).as("still lingering").isPositive();
+
+            queue.close();
+
+            assertThat(index.count(USER)).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void flushShouldMakeQueuedWritesSearchableWithoutWaitingForTheLinger() throws Exception {
+        try (InvitationIndex index = InvitationIndex.open(dir.resolve("index"))) {
+            IndexWriteQueue queue = new IndexWriteQueue(index, 100, Duration.ofSeconds(30), () -> { });
+            try {
+                InvitationRecord record = invitation(1);
+                queue.submit(ix -> ix.index(record));
+                long start = System.nanoTime();
+
+                assertThat(queue.flush(Duration.ofSeconds(10))).isTrue();
+
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+                assertThat(index.get(record.id())).isPresent();
+            } finally {
+                queue.close();
+            }
+        }
+    }
+
+    @Test
+    void queuedCorrespondentShouldCountAsPendingUntilItIsSearchable() throws Exception {
+        try (InvitationIndex index = InvitationIndex.open(dir.resolve("index"))) {
+            IndexWriteQueue queue = new IndexWriteQueue(index, 100, Duration.ofSeconds(30), () -> { });
+            try {
+                queue.addCorrespondent(USER, "Bob.Smith@Example.org", "Bob Smith");
+
+                assertThat(queue.isPendingCorrespondent("ALICE@example.org", "bob.smith@example.org", null)).isTrue();
+                assertThat(queue.isPendingCorrespondent(USER, null, "bob smith")).isTrue();
+                assertThat(queue.isPendingCorrespondent(USER, "carol@example.org", "Carol")).isFalse();
+                assertThat(queue.isPendingCorrespondent("other@example.org", "bob.smith@example.org", null)).isFalse();
+
+                queue.flush(Duration.ofSeconds(10));
+
+                assertThat(queue.isPendingCorrespondent(USER, "bob.smith@example.org", null)).isFalse();
+                assertThat(index.isKnown(USER, "bob.smith@example.org", null)).isTrue();
+            } finally {
+                queue.close();
+            }
+        }
+    }
+
+    @Test
+    void failedWriteShouldBeReportedAndNotStopLaterWrites() throws Exception {
+        AtomicInteger failures = new AtomicInteger();
+        try (InvitationIndex index = InvitationIndex.open(dir.resolve("index"))) {
+            IndexWriteQueue queue = new IndexWriteQueue(index, 100, Duration.ZERO, failures::incrementAndGet);
+            try {
+                queue.submit(ix -> {
+                    throw new java.io.IOException("disk full");
+                });
+                InvitationRecord record = invitation(2);
+                queue.submit(ix -> ix.index(record));
+                queue.flush(Duration.ofSeconds(10));
+
+                assertThat(failures).hasValue(1);
+                assertThat(index.get(record.id())).isPresent();
+            } finally {
+                queue.close();
+            }
+        }
+    }
+
+    @Test
+    void writeAfterCloseShouldRunOnTheCallersThread() throws Exception {
+        try (InvitationIndex index = InvitationIndex.open(dir.resolve("index"))) {
+            IndexWriteQueue queue = new IndexWriteQueue(index, 100, Duration.ZERO, () -> { });
+            queue.close();
+            InvitationRecord record = invitation(3);
+
+            queue.submit(ix -> ix.index(record));
+
+            assertThat(index.get(record.id())).isPresent();
+        }
+    }
+}
