@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -49,7 +50,7 @@ final class IndexReads {
 
     SearchResult search(IndexSearcher searcher, String user, String queryText, SortOrder order, int limit, int offset)
             throws IOException {
-        Query userQuery = parser.parse(queryText);
+        Query userQuery = parse(searcher, queryText, user);
         Query query = schema.scoped(user, userQuery);
         int from = Math.max(0, offset);
         int window = Math.min(MAX_WINDOW, from + Math.max(0, limit));
@@ -73,7 +74,7 @@ final class IndexReads {
 
     List<InviterSummary> inviters(IndexSearcher searcher, String user, String queryText, int limit, int offset)
             throws IOException {
-        Query query = schema.scoped(user, parser.parse(queryText));
+        Query query = schema.scoped(user, parse(searcher, queryText, user));
         InviterGroupingCollector grouping = new InviterGroupingCollector();
         searcher.search(query, grouping);
         List<Map.Entry<String, InviterGroupingCollector.Group>> groups = new ArrayList<>(grouping.groups().entrySet());
@@ -128,6 +129,18 @@ final class IndexReads {
                 .add(schema.recipientFilter(user), Occur.FILTER)
                 .build();
         return searcher.count(query) > 0;
+    }
+
+    /**
+     * The user's query, using the per-user fields of the current schema when every segment has them (an index in the
+     * previous layout, which only the read-only searcher can meet before the server rewrote it, gets the old query).
+     */
+    private Query parse(IndexSearcher searcher, String queryText, String user) {
+        boolean current = true;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            current &= leaf.reader().getMetaData().getSort() != null;
+        }
+        return parser.parse(queryText, current ? user : null);
     }
 
     private String[] highlight(IndexSearcher searcher, Query userQuery, ScoreDoc[] page) throws IOException {

@@ -23,7 +23,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -125,14 +124,15 @@ public final class InvitationIndex implements AutoCloseable {
 
     private static InvitationIndex openChecked(Path path, Duration commitInterval) throws IOException {
         Files.createDirectories(path);
+        // Verified before migrating so that a damaged old index takes the corrupt path, not a half-read rewrite.
+        try (Directory existing = FSDirectory.open(path)) {
+            IndexDirectories.verify(existing);
+        }
+        IndexMigration.migrateIfOlder(path);
         Directory directory = FSDirectory.open(path);
         try {
-            IndexDirectories.verify(directory);
-            IndexWriterConfig config = new IndexWriterConfig(new InvitationSchema().analyzer())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setCommitOnClose(true)
-                    .setCodec(InvitationSchema.codec());
-            IndexWriter writer = new IndexWriter(directory, config);
+            IndexWriter writer = new IndexWriter(directory, IndexMigration.writerConfig(new InvitationSchema()));
+            writer.setLiveCommitData(IndexMigration.versionData().entrySet());
             try {
                 return new InvitationIndex(path, directory, writer, commitInterval);
             } catch (IOException | RuntimeException e) {
