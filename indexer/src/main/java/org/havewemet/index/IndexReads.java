@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
@@ -77,12 +78,11 @@ final class IndexReads {
         Query query = schema.scoped(user, parse(searcher, queryText, user));
         InviterGroupingCollector grouping = new InviterGroupingCollector();
         searcher.search(query, grouping);
-        List<Map.Entry<String, InviterGroupingCollector.Group>> groups = new ArrayList<>(grouping.groups().entrySet());
-        groups.sort(Comparator.<Map.Entry<String, InviterGroupingCollector.Group>>comparingLong(e -> -e.getValue().last)
-                .thenComparing(Map.Entry::getKey));
+        int from = Math.max(0, offset);
+        List<Map.Entry<String, InviterGroupingCollector.Group>> groups =
+                firstGroups(grouping.groups(), from + Math.max(0, limit));
         StoredFields stored = searcher.storedFields();
         List<InviterSummary> out = new ArrayList<>();
-        int from = Math.max(0, offset);
         for (int i = from; i < groups.size() && out.size() < Math.max(0, limit); i++) {
             InviterGroupingCollector.Group g = groups.get(i).getValue();
             InvitationRecord last = schema.toRecord(stored.document(g.lastDoc));
@@ -91,6 +91,36 @@ final class IndexReads {
                     Instant.ofEpochMilli(g.first), Instant.ofEpochMilli(g.last), last.verdict()));
         }
         return out;
+    }
+
+    private static final Comparator<Map.Entry<String, InviterGroupingCollector.Group>> LATEST_FIRST =
+            Comparator.<Map.Entry<String, InviterGroupingCollector.Group>>comparingLong(e -> -e.getValue().last)
+                    .thenComparing(Map.Entry::getKey);
+
+    /**
+     * The first {@code count} groups, latest first then by key: a bounded heap rather than sorting every inviter of
+     * the user when only a page is shown.
+     */
+    private static List<Map.Entry<String, InviterGroupingCollector.Group>> firstGroups(
+            Map<String, InviterGroupingCollector.Group> all, int count) {
+        if ((long) count * 4 >= all.size()) {
+            List<Map.Entry<String, InviterGroupingCollector.Group>> sorted = new ArrayList<>(all.entrySet());
+            sorted.sort(LATEST_FIRST);
+            return sorted;
+        }
+        PriorityQueue<Map.Entry<String, InviterGroupingCollector.Group>> worstOnTop =
+                new PriorityQueue<>(count + 1, LATEST_FIRST.reversed());
+        for (Map.Entry<String, InviterGroupingCollector.Group> e : all.entrySet()) {
+            if (worstOnTop.size() < count) {
+                worstOnTop.add(e);
+            } else if (count > 0 && LATEST_FIRST.compare(e, worstOnTop.peek()) < 0) {
+                worstOnTop.poll();
+                worstOnTop.add(e);
+            }
+        }
+        List<Map.Entry<String, InviterGroupingCollector.Group>> first = new ArrayList<>(worstOnTop);
+        first.sort(LATEST_FIRST);
+        return first;
     }
 
     Optional<InvitationRecord> get(IndexSearcher searcher, String id) throws IOException {
