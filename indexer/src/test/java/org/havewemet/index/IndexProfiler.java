@@ -19,8 +19,16 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * Developer tool, not a test: per-query, per-phase timings of {@link IndexReads#search} on a generated corpus kept in
- * a directory between runs. {@code java -cp ... org.havewemet.index.IndexProfiler DIR SIZE}
+ * Developer tool, not a test: per-query, per-phase CPU times (median of 40) of what {@link IndexReads#search} does, on
+ * a generated corpus kept in DIR between runs (built with {@link InvitationIndex} when DIR does not exist). Phases:
+ * count only, top 20 by date, top 20 by relevance, facets only, top + facets (one pass, as searched), the full search,
+ * then parse, score population, highlighting, stored fields, and top 20 with Lucene's hit-skipping allowed.
+ * <pre>
+ *   mvn -o -q -B -pl indexer test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ *   java -cp indexer/target/test-classes:indexer/target/classes:$(cat /tmp/cp.txt) \
+ *       org.havewemet.index.IndexProfiler /tmp/profile-1m 1000000 [-Dnocache=true before the class: no query cache]
+ *   ... IndexProfiler DIR SIZE 'query' date|rel|full   (loops 10 s on one query, for a JFR recording)
+ * </pre>
  */
 public final class IndexProfiler {
     private static final SortField NEWEST_FIRST = new SortField(InvitationSchema.RECEIVED_AT, SortField.Type.LONG, true);
@@ -28,23 +36,6 @@ public final class IndexProfiler {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         int size = Integer.parseInt(args[1]);
-        if (!Files.exists(dir) && Boolean.getBoolean("sorted")) {
-            long start = System.nanoTime();
-            InvitationSchema sc = new InvitationSchema();
-            org.apache.lucene.index.IndexWriterConfig cfg = new org.apache.lucene.index.IndexWriterConfig(sc.analyzer())
-                    .setIndexSort(new Sort(new SortField(InvitationSchema.RECIPIENT, SortField.Type.STRING),
-                            new SortField(InvitationSchema.RECEIVED_AT, SortField.Type.LONG, true)));
-            try (FSDirectory d = FSDirectory.open(dir);
-                 org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(d, cfg)) {
-                for (InvitationRecord r : new InvitationGenerator(42, 20).next(size)) {
-                    org.apache.lucene.document.Document doc = sc.toDocument(r);
-                    doc.add(new org.apache.lucene.document.SortedDocValuesField(InvitationSchema.RECIPIENT,
-                            new org.apache.lucene.util.BytesRef(r.recipient())));
-                    w.updateDocument(sc.idTerm(r.id()), doc);
-                }
-            }
-            System.out.printf("built sorted %d in %.1f s%n", size, (System.nanoTime() - start) / 1e9);
-        }
         if (!Files.exists(dir)) {
             long start = System.nanoTime();
             try (InvitationIndex index = InvitationIndex.open(dir)) {
@@ -89,8 +80,7 @@ public final class IndexProfiler {
                 System.out.printf("%-40s %8s %8s %8s %8s %8s %8s%n", "", "parse", "populate", "highlight", "stored",
                         "dateSkip", "relSkip");
                 for (String q : queries) {
-                    Query query = Boolean.getBoolean("alt") ? alt(schema, user, parser.parse(q))
-                            : schema.scoped(user, parser.parse(q));
+                    Query query = schema.scoped(user, parser.parse(q, user));
                     long hits = searcher.count(query);
                     double count = time(() -> count(searcher, query));
                     double topDate = time(() -> top(searcher, query, new Sort(NEWEST_FIRST), false));
@@ -126,14 +116,6 @@ public final class IndexProfiler {
                 }
             }
         }
-    }
-
-    static Query alt(InvitationSchema schema, String user, Query userQuery) {
-        return new org.apache.lucene.search.BooleanQuery.Builder()
-                .add(userQuery, org.apache.lucene.search.BooleanClause.Occur.MUST)
-                .add(schema.typeFilter(InvitationSchema.TYPE_CORRESPONDENT), org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
-                .add(schema.recipientFilter(user), org.apache.lucene.search.BooleanClause.Occur.FILTER)
-                .build();
     }
 
     interface Step {
