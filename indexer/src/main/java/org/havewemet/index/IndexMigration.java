@@ -84,7 +84,7 @@ final class IndexMigration {
         Path fresh = path.resolveSibling(path.getFileName() + ".migrating-" + stamp);
         Path kept = path.resolveSibling(path.getFileName() + ".schema-v" + version + "-" + stamp);
         LOG.warn("havewemet: the invitation index at {} has schema version {}; rewriting it in version {} (this runs "
-                + "once and takes about a minute per million invitations)", path, version, InvitationSchema.SCHEMA_VERSION);
+                + "once, while the index opens: every document is read back and indexed again)", path, version, InvitationSchema.SCHEMA_VERSION);
         long start = System.nanoTime();
         long copied = copy(path, fresh);
         Files.move(path, kept);
