@@ -58,6 +58,15 @@ final class IndexDirectories {
                 || t instanceof IllegalStateException;
     }
 
+    /** Removes a directory this process created and no longer wants (a half-written migration); logs failures. */
+    static void deleteQuietly(Path dir) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("havewemet: could not remove {}", dir, e);
+        }
+    }
+
     /** Renames {@code dir} to {@code <dir>.corrupt-<UTC timestamp>} and returns the new path. */
     static Path moveAside(Path dir, Throwable cause) throws IOException {
         String stamp = STAMP.format(ZonedDateTime.now(ZoneOffset.UTC));

@@ -7,8 +7,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -49,7 +51,7 @@ final class IndexReads {
 
     SearchResult search(IndexSearcher searcher, String user, String queryText, SortOrder order, int limit, int offset)
             throws IOException {
-        Query userQuery = parser.parse(queryText);
+        Query userQuery = parse(searcher, queryText, user);
         Query query = schema.scoped(user, userQuery);
         int from = Math.max(0, offset);
         int window = Math.min(MAX_WINDOW, from + Math.max(0, limit));
@@ -73,15 +75,14 @@ final class IndexReads {
 
     List<InviterSummary> inviters(IndexSearcher searcher, String user, String queryText, int limit, int offset)
             throws IOException {
-        Query query = schema.scoped(user, parser.parse(queryText));
+        Query query = schema.scoped(user, parse(searcher, queryText, user));
         InviterGroupingCollector grouping = new InviterGroupingCollector();
         searcher.search(query, grouping);
-        List<Map.Entry<String, InviterGroupingCollector.Group>> groups = new ArrayList<>(grouping.groups().entrySet());
-        groups.sort(Comparator.<Map.Entry<String, InviterGroupingCollector.Group>>comparingLong(e -> -e.getValue().last)
-                .thenComparing(Map.Entry::getKey));
+        int from = Math.max(0, offset);
+        List<Map.Entry<String, InviterGroupingCollector.Group>> groups =
+                firstGroups(grouping.groups(), from + Math.max(0, limit));
         StoredFields stored = searcher.storedFields();
         List<InviterSummary> out = new ArrayList<>();
-        int from = Math.max(0, offset);
         for (int i = from; i < groups.size() && out.size() < Math.max(0, limit); i++) {
             InviterGroupingCollector.Group g = groups.get(i).getValue();
             InvitationRecord last = schema.toRecord(stored.document(g.lastDoc));
@@ -90,6 +91,36 @@ final class IndexReads {
                     Instant.ofEpochMilli(g.first), Instant.ofEpochMilli(g.last), last.verdict()));
         }
         return out;
+    }
+
+    private static final Comparator<Map.Entry<String, InviterGroupingCollector.Group>> LATEST_FIRST =
+            Comparator.<Map.Entry<String, InviterGroupingCollector.Group>>comparingLong(e -> -e.getValue().last)
+                    .thenComparing(Map.Entry::getKey);
+
+    /**
+     * The first {@code count} groups, latest first then by key: a bounded heap rather than sorting every inviter of
+     * the user when only a page is shown.
+     */
+    private static List<Map.Entry<String, InviterGroupingCollector.Group>> firstGroups(
+            Map<String, InviterGroupingCollector.Group> all, int count) {
+        if ((long) count * 4 >= all.size()) {
+            List<Map.Entry<String, InviterGroupingCollector.Group>> sorted = new ArrayList<>(all.entrySet());
+            sorted.sort(LATEST_FIRST);
+            return sorted;
+        }
+        PriorityQueue<Map.Entry<String, InviterGroupingCollector.Group>> worstOnTop =
+                new PriorityQueue<>(count + 1, LATEST_FIRST.reversed());
+        for (Map.Entry<String, InviterGroupingCollector.Group> e : all.entrySet()) {
+            if (worstOnTop.size() < count) {
+                worstOnTop.add(e);
+            } else if (count > 0 && LATEST_FIRST.compare(e, worstOnTop.peek()) < 0) {
+                worstOnTop.poll();
+                worstOnTop.add(e);
+            }
+        }
+        List<Map.Entry<String, InviterGroupingCollector.Group>> first = new ArrayList<>(worstOnTop);
+        first.sort(LATEST_FIRST);
+        return first;
     }
 
     Optional<InvitationRecord> get(IndexSearcher searcher, String id) throws IOException {
@@ -128,6 +159,18 @@ final class IndexReads {
                 .add(schema.recipientFilter(user), Occur.FILTER)
                 .build();
         return searcher.count(query) > 0;
+    }
+
+    /**
+     * The user's query, using the per-user fields of the current schema when every segment has them (an index in the
+     * previous layout, which only the read-only searcher can meet before the server rewrote it, gets the old query).
+     */
+    private Query parse(IndexSearcher searcher, String queryText, String user) {
+        boolean current = true;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            current &= leaf.reader().getMetaData().getSort() != null;
+        }
+        return parser.parse(queryText, current ? user : null);
     }
 
     private String[] highlight(IndexSearcher searcher, Query userQuery, ScoreDoc[] page) throws IOException {

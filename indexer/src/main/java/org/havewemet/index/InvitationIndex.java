@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,22 +18,12 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
@@ -125,14 +114,15 @@ public final class InvitationIndex implements AutoCloseable {
 
     private static InvitationIndex openChecked(Path path, Duration commitInterval) throws IOException {
         Files.createDirectories(path);
+        // Verified before migrating so that a damaged old index takes the corrupt path, not a half-read rewrite.
+        try (Directory existing = FSDirectory.open(path)) {
+            IndexDirectories.verify(existing);
+        }
+        IndexMigration.migrateIfOlder(path);
         Directory directory = FSDirectory.open(path);
         try {
-            IndexDirectories.verify(directory);
-            IndexWriterConfig config = new IndexWriterConfig(new InvitationSchema().analyzer())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setCommitOnClose(true)
-                    .setCodec(InvitationSchema.codec());
-            IndexWriter writer = new IndexWriter(directory, config);
+            IndexWriter writer = new IndexWriter(directory, IndexMigration.writerConfig(new InvitationSchema()));
+            writer.setLiveCommitData(IndexMigration.versionData().entrySet());
             try {
                 return new InvitationIndex(path, directory, writer, commitInterval);
             } catch (IOException | RuntimeException e) {
@@ -202,27 +192,12 @@ public final class InvitationIndex implements AutoCloseable {
         if (who == null) {
             return 0;
         }
-        Query invitations = new BooleanQuery.Builder()
-                .add(new BooleanQuery.Builder()
-                        .add(new TermQuery(new Term(InvitationSchema.EMAIL, who)), Occur.SHOULD)
-                        .add(new TermQuery(new Term(InvitationSchema.INVITER_KEY, who)), Occur.SHOULD)
-                        .build(), Occur.MUST)
-                .add(schema.typeFilter(InvitationSchema.TYPE_INVITATION), Occur.FILTER)
-                .build();
-        Query correspondents = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(InvitationSchema.CORRESPONDENT_ADDRESS, who)), Occur.MUST)
-                .add(schema.typeFilter(InvitationSchema.TYPE_CORRESPONDENT), Occur.FILTER)
-                .build();
-        return deleteAll(invitations, correspondents);
+        return deleteAll(Erasure.inviter(schema, who));
     }
 
     /** Retention: removes invitations received before {@code cutoff}; committed before returning. */
     public int purgeOlderThan(Instant cutoff) throws IOException {
-        Query old = new BooleanQuery.Builder()
-                .add(schema.receivedBetween(null, cutoff), Occur.MUST)
-                .add(schema.typeFilter(InvitationSchema.TYPE_INVITATION), Occur.FILTER)
-                .build();
-        return deleteAll(old);
+        return deleteAll(Erasure.olderThan(schema, cutoff));
     }
 
     public void commit() throws IOException {
@@ -266,41 +241,7 @@ public final class InvitationIndex implements AutoCloseable {
      * replies were suppressed, to count). Reads stored fields of every invitation: meant for occasional admin use.
      */
     public Map<String, Map<String, Long>> totals() throws IOException {
-        Map<String, Long> verdicts = new HashMap<>();
-        Map<String, Long> statuses = new HashMap<>();
-        Map<String, Long> suppressed = new HashMap<>();
-        read(searcher -> {
-            searcher.search(schema.typeFilter(InvitationSchema.TYPE_INVITATION), new SimpleCollector() {
-                private StoredFields fields;
-
-                @Override
-                protected void doSetNextReader(LeafReaderContext context) throws IOException {
-                    fields = context.reader().storedFields();
-                }
-
-                @Override
-                public void collect(int doc) throws IOException {
-                    Document stored = fields.document(doc, java.util.Set.of(InvitationSchema.VERDICT,
-                            InvitationSchema.REPLY_STATUS, InvitationSchema.REPLY_DETAIL));
-                    String verdict = stored.get(InvitationSchema.VERDICT);
-                    String status = stored.get(InvitationSchema.REPLY_STATUS);
-                    verdicts.merge(verdict == null ? "unknown" : verdict, 1L, Long::sum);
-                    statuses.merge(status == null ? InvitationRecord.STATUS_NONE : status, 1L, Long::sum);
-                    String detail = stored.get(InvitationSchema.REPLY_DETAIL);
-                    if ("suppressed".equals(status)) {
-                        suppressed.merge(detail == null || detail.isBlank() ? "unknown" : detail, 1L, Long::sum);
-                    }
-                }
-
-                @Override
-                public ScoreMode scoreMode() {
-                    return ScoreMode.COMPLETE_NO_SCORES;
-                }
-            });
-            return null;
-        });
-        return Map.of("verdict", Map.copyOf(verdicts), "replyStatus", Map.copyOf(statuses),
-                "suppressedReason", Map.copyOf(suppressed));
+        return read(searcher -> ServerTotals.count(searcher, schema));
     }
 
     @Override

@@ -26,9 +26,13 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
@@ -71,6 +75,19 @@ public final class InvitationSchema {
     public static final String INVITER_KEY = "inviterKey";
     public static final String CORRESPONDENT_ADDRESS = "correspondentAddress";
     public static final String CORRESPONDENT_NAME = "correspondentName";
+    /**
+     * The inviter's address prefixed by the recipient ({@code recipient + U+0001 + address}): lets {@code from:maria}
+     * expand only this user's addresses instead of every user's (schema version 2).
+     */
+    public static final String RECIPIENT_EMAIL = "recipientInviterEmail";
+
+    /**
+     * Version of the document layout, kept in the commit user data. 2: documents sorted by recipient then newest
+     * first (each user's invitations are one run of documents per segment), {@link #RECIPIENT_EMAIL} added.
+     */
+    public static final int SCHEMA_VERSION = 2;
+    public static final String SCHEMA_VERSION_KEY = "havewemet.schemaVersion";
+    private static final char RECIPIENT_SEPARATOR = '\u0001';
 
     /** Fields a free-text word is looked up in. */
     public static final List<String> FREE_TEXT_FIELDS = List.of(NAME, HEADLINE, COMPANY, LOCATION, NOTE);
@@ -81,6 +98,16 @@ public final class InvitationSchema {
 
     public Analyzer analyzer() {
         return analyzer;
+    }
+
+    /**
+     * Order of documents inside every segment: by recipient, then newest first. A user's invitations are then
+     * contiguous, so matching one user's query skips other users' documents in whole blocks instead of interleaving
+     * with them; the cost of a search follows the user's own invitations, not the size of the whole index.
+     */
+    public static Sort indexSort() {
+        return new Sort(new SortField(RECIPIENT, SortField.Type.STRING),
+                new SortField(RECEIVED_AT, SortField.Type.LONG, true));
     }
 
     /** The codec the index is written with (Lucene's default: fast stored fields, small enough per invitation). */
@@ -95,12 +122,14 @@ public final class InvitationSchema {
         doc.add(new StringField(TYPE, TYPE_INVITATION, Field.Store.NO));
         doc.add(new StringField(ID, r.id(), Field.Store.YES));
         doc.add(new StringField(RECIPIENT, r.recipient(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(RECIPIENT, new BytesRef(r.recipient())));
         storeOnly(doc, MESSAGE_ID, r.messageId());
         keyword(doc, PLATFORM, r.platform());
         keyword(doc, EVENT, r.event());
         text(doc, NAME, r.inviterName());
         if (r.inviterEmail() != null) {
             doc.add(new StringField(EMAIL, r.inviterEmail(), Field.Store.YES));
+            doc.add(new StringField(RECIPIENT_EMAIL, recipientEmail(r.recipient(), r.inviterEmail()), Field.Store.NO));
         }
         text(doc, HEADLINE, r.inviterHeadline());
         text(doc, COMPANY, r.inviterCompany());
@@ -144,10 +173,17 @@ public final class InvitationSchema {
     public Document correspondentDocument(String user, String address, String displayName) {
         String normalizedAddress = Names.normalizeAddress(address);
         String normalizedName = Names.normalizeName(displayName);
+        return correspondentDocument(correspondentId(user, normalizedAddress, normalizedName), Names.normalizeAddress(user),
+                normalizedAddress, normalizedName);
+    }
+
+    /** The same from already normalised values, as stored (used when an index is rewritten in a newer layout). */
+    Document correspondentDocument(String id, String normalizedUser, String normalizedAddress, String normalizedName) {
         Document doc = new Document();
         doc.add(new StringField(TYPE, TYPE_CORRESPONDENT, Field.Store.NO));
-        doc.add(new StringField(ID, correspondentId(user, normalizedAddress, normalizedName), Field.Store.YES));
-        doc.add(new StringField(RECIPIENT, Names.normalizeAddress(user), Field.Store.YES));
+        doc.add(new StringField(ID, id, Field.Store.YES));
+        doc.add(new StringField(RECIPIENT, normalizedUser, Field.Store.YES));
+        doc.add(new SortedDocValuesField(RECIPIENT, new BytesRef(normalizedUser)));
         if (normalizedAddress != null) {
             doc.add(new StringField(CORRESPONDENT_ADDRESS, normalizedAddress, Field.Store.YES));
         }
@@ -207,11 +243,26 @@ public final class InvitationSchema {
         return new TermQuery(new Term(field, value.toLowerCase(Locale.ROOT)));
     }
 
-    /** Received in [fromInclusive, toExclusive); either bound may be null. */
+    /**
+     * Received in [fromInclusive, toExclusive); either bound may be null. Lucene picks, per segment, between the
+     * points (good when the range is the most selective part of the query) and a check of each candidate's doc value
+     * (good when the user's own invitations are fewer than the whole index's invitations in that range); both score
+     * the same constant.
+     */
     public Query receivedBetween(Instant fromInclusive, Instant toExclusive) {
         long lower = fromInclusive == null ? Long.MIN_VALUE : fromInclusive.toEpochMilli();
         long upper = toExclusive == null ? Long.MAX_VALUE : toExclusive.toEpochMilli() - 1;
-        return LongPoint.newRangeQuery(RECEIVED_AT, lower, upper);
+        return new IndexOrDocValuesQuery(LongPoint.newRangeQuery(RECEIVED_AT, lower, upper),
+                NumericDocValuesField.newSlowRangeQuery(RECEIVED_AT, lower, upper));
+    }
+
+    /** Inviter addresses of {@code user}'s invitations that start with {@code prefix} (schema version 2). */
+    public Query inviterEmailPrefix(String user, String prefix) {
+        return new PrefixQuery(new Term(RECIPIENT_EMAIL, recipientEmail(Names.normalizeAddress(user), prefix)));
+    }
+
+    private static String recipientEmail(String recipient, String email) {
+        return recipient + RECIPIENT_SEPARATOR + email;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.havewemet.index;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,6 +16,9 @@ import org.apache.lucene.search.SimpleCollector;
  * Groups matching invitations by inviter key: count, first and last received time, and the document of the most
  * recent one (whose stored fields describe the person). Computed at query time from the invitations themselves, so
  * re-indexing, erasing and purging can never leave a stale aggregate behind.
+ *
+ * <p>Within a segment, groups are found by ordinal through a small open-addressing table (no boxing, no allocation per
+ * document, nothing sized by the whole segment); keys are decoded to strings once per group and segment.
  */
 final class InviterGroupingCollector extends SimpleCollector {
     /** Running aggregate of one inviter; {@code lastDoc} is a top-level doc id. */
@@ -26,8 +30,7 @@ final class InviterGroupingCollector extends SimpleCollector {
     }
 
     private final Map<String, Group> groups = new HashMap<>();
-    /** Groups of the current segment by ordinal: keys are decoded once per segment, not once per document. */
-    private final Map<Integer, Group> segmentGroups = new HashMap<>();
+    private final OrdinalGroups segmentGroups = new OrdinalGroups();
     private SortedDocValues keys;
     private NumericDocValues received;
     private int docBase;
@@ -46,7 +49,7 @@ final class InviterGroupingCollector extends SimpleCollector {
             return;
         }
         long at = received.advanceExact(doc) ? received.longValue() : 0L;
-        Group g = segmentGroups.computeIfAbsent(keys.ordValue(), k -> new Group());
+        Group g = segmentGroups.get(keys.ordValue());
         g.count++;
         g.first = Math.min(g.first, at);
         if (at >= g.last) {
@@ -67,9 +70,8 @@ final class InviterGroupingCollector extends SimpleCollector {
     }
 
     private void flushSegment() throws IOException {
-        for (Map.Entry<Integer, Group> e : segmentGroups.entrySet()) {
-            Group s = e.getValue();
-            groups.merge(keys.lookupOrd(e.getKey()).utf8ToString(), s, (a, b) -> {
+        for (int i = 0; i < segmentGroups.size; i++) {
+            groups.merge(keys.lookupOrd(segmentGroups.ords[i]).utf8ToString(), segmentGroups.groups[i], (a, b) -> {
                 a.count += b.count;
                 a.first = Math.min(a.first, b.first);
                 if (b.last >= a.last) {
@@ -80,5 +82,65 @@ final class InviterGroupingCollector extends SimpleCollector {
             });
         }
         segmentGroups.clear();
+    }
+
+    /** Ordinal to group of one segment, in order of first appearance. */
+    private static final class OrdinalGroups {
+        private int[] table = newTable(64);
+        private int[] ords = new int[16];
+        private Group[] groups = new Group[16];
+        private int size;
+
+        Group get(int ord) {
+            int mask = table.length - 1;
+            int slot = mix(ord) & mask;
+            while (table[slot] != 0) {
+                int index = table[slot] - 1;
+                if (ords[index] == ord) {
+                    return groups[index];
+                }
+                slot = (slot + 1) & mask;
+            }
+            if (size == ords.length) {
+                ords = Arrays.copyOf(ords, size * 2);
+                groups = Arrays.copyOf(groups, size * 2);
+            }
+            Group g = new Group();
+            ords[size] = ord;
+            groups[size] = g;
+            table[slot] = ++size;
+            if (size * 2 > table.length) {
+                rehash(table.length * 2);
+            }
+            return g;
+        }
+
+        void clear() {
+            if (size > 0) {
+                Arrays.fill(groups, 0, size, null);
+                size = 0;
+                table = newTable(64);
+            }
+        }
+
+        private void rehash(int capacity) {
+            table = newTable(capacity);
+            int mask = capacity - 1;
+            for (int i = 0; i < size; i++) {
+                int slot = mix(ords[i]) & mask;
+                while (table[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                table[slot] = i + 1;
+            }
+        }
+
+        private static int[] newTable(int capacity) {
+            return new int[capacity];
+        }
+
+        private static int mix(int ord) {
+            return ord * 0x9E3779B9;
+        }
     }
 }

@@ -38,6 +38,8 @@ public final class UserQueryParser {
     private int index;
     private int depth;
     private int terms;
+    /** When set, from: prefixes expand only this user's inviter addresses (see {@link #parse(String, String)}). */
+    private String scopeUser;
 
     public UserQueryParser(InvitationSchema schema) {
         this.schema = schema;
@@ -49,6 +51,16 @@ public final class UserQueryParser {
      * @throws QuerySyntaxException saying where and what was expected
      */
     public synchronized Query parse(String text) {
+        return parse(text, null);
+    }
+
+    /**
+     * The same query, for an index in the current schema that will be searched for {@code user} only: word prefixes
+     * of addresses ({@code from:maria}) are looked up among this user's inviters instead of every user's, so their
+     * cost does not grow with other users' invitations. Matches exactly the same documents once scoped to the user.
+     */
+    public synchronized Query parse(String text, String user) {
+        scopeUser = user == null ? null : Names.normalizeAddress(user);
         if (text == null || text.isBlank()) {
             return new MatchAllDocsQuery();
         }
@@ -208,9 +220,11 @@ public final class UserQueryParser {
         if (value.contains("@")) {
             return new TermQuery(new Term(InvitationSchema.EMAIL, lower));
         }
+        Query addressStart = scopeUser == null ? new PrefixQuery(new Term(InvitationSchema.EMAIL, lower))
+                : schema.inviterEmailPrefix(scopeUser, lower);
         return new BooleanQuery.Builder()
                 .add(schema.textQuery(InvitationSchema.NAME, value), Occur.SHOULD)
-                .add(new PrefixQuery(new Term(InvitationSchema.EMAIL, lower)), Occur.SHOULD)
+                .add(addressStart, Occur.SHOULD)
                 .build();
     }
 

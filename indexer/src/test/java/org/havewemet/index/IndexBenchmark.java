@@ -2,6 +2,8 @@ package org.havewemet.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,12 +24,14 @@ import org.junit.jupiter.api.Test;
  * Performance harness, outside the default test run. Run with
  * <pre>
  *   mvn -o -q -B -pl indexer test -Dgroups=benchmark -DexcludedGroups= [-Dbenchmark.sizes=10000,100000,1000000]
+ *       [-Dbenchmark.repetitions=1]   (indexing runs per size; default 3 to 10, 1 only to iterate quickly)
  *   cat indexer/target/benchmark/results.txt
  * </pre>
  * For each corpus size it measures: single-thread indexing rate of {@link InvitationIndex#index} against a bare
  * Lucene {@link IndexWriter} adding the same documents (best of 3 to 10 runs each, after a warm-up); bytes on disk per
  * invitation after close; and search / inviters latency percentiles over a fixed mix of queries, each for a random
- * one of 20 users (so 10k invitations = 500 per user, 100k = 5000 per user).
+ * one of 20 users (so 10k invitations = 500 per user, 100k = 5000 per user), with the p50 of each query; and the Java
+ * heap that the open, warmed index holds (used heap after GC with it open, minus before opening it).
  */
 @Tag("benchmark")
 class IndexBenchmark {
@@ -74,7 +78,8 @@ class IndexBenchmark {
         double raw = 0;
         double ours = 0;
         // Small corpora index in a fraction of a second: more runs so that the best one is not a JIT or GC artefact.
-        int repetitions = Math.max(REPETITIONS, Math.min(10, 200_000 / size));
+        int repetitions = Integer.getInteger("benchmark.repetitions",
+                Math.max(REPETITIONS, Math.min(10, 200_000 / size)));
         for (int rep = 0; rep < repetitions; rep++) {
             if (rep > 0) {
                 deleteTree(work.resolve("raw-" + size));
@@ -92,6 +97,7 @@ class IndexBenchmark {
                 + " ratio %.2f (goal >= 0.70)%n", ours, raw, ours / raw));
         sb.append(String.format(Locale.ROOT, "disk: %,d bytes = %.0f bytes/invitation (goal <= 1024); raw writer %.0f"
                 + " bytes/invitation%n", bytes, (double) bytes / size, (double) rawBytes / size));
+        long heapBefore = heapUsedAfterGc();
         try (InvitationIndex index = InvitationIndex.open(dir)) {
             Random random = new Random(1);
             for (int i = 0; i < 300; i++) {
@@ -106,6 +112,7 @@ class IndexBenchmark {
                 totalHits += index.search(user(random), query, order, 20, 0).total();
                 search[i] = System.nanoTime() - start;
             }
+            long heapOpen = heapUsedAfterGc();
             long[] inviters = new long[400];
             for (int i = 0; i < inviters.length; i++) {
                 long start = System.nanoTime();
@@ -117,8 +124,42 @@ class IndexBenchmark {
                     percentile(search, 50), percentile(search, 99)));
             sb.append(String.format(Locale.ROOT, "inviters (grouping, %d calls): p50 %.2f ms, p99 %.2f ms%n",
                     inviters.length, percentile(inviters, 50), percentile(inviters, 99)));
+            sb.append(String.format(Locale.ROOT, "heap: %,d bytes used after GC with the index open and warmed by the"
+                    + " query mix, minus before opening it = %.1f bytes/invitation (before %,d, open %,d)%n",
+                    heapOpen - heapBefore, (double) (heapOpen - heapBefore) / size, heapBefore, heapOpen));
+            sb.append("search p50 per query (same samples as above; DATE and RELEVANCE alternate with the query list):\n");
+            for (int q = 0; q < QUERIES.size(); q++) {
+                long[] mine = new long[search.length / QUERIES.size()];
+                for (int k = 0; k < mine.length; k++) {
+                    mine[k] = search[q + k * QUERIES.size()];
+                }
+                sb.append(String.format(Locale.ROOT, "  %-40s %-9s p50 %6.2f ms  p99 %6.2f ms%n", "'" + QUERIES.get(q) + "'",
+                        q % 2 == 0 ? "DATE" : "RELEVANCE", percentile(mine, 50), percentile(mine, 99)));
+            }
+            sb.append(String.format(Locale.ROOT, "load average at end: %.2f%n",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         }
         return sb.toString();
+    }
+
+    /** Heap in use once collections have stopped freeing anything (several System.gc(), as they are only hints). */
+    private static long heapUsedAfterGc() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long previous = Long.MAX_VALUE;
+        for (int i = 0; i < 10; i++) {
+            System.gc();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            long used = memory.getHeapMemoryUsage().getUsed();
+            if (i >= 2 && used >= previous) {
+                return used;
+            }
+            previous = Math.min(previous, used);
+        }
+        return previous;
     }
 
     private static String user(Random random) {

@@ -1,0 +1,169 @@
+package org.havewemet.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.havewemet.index.Corpus.ALICE;
+import static org.havewemet.index.Corpus.BOB;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
+/**
+ * An index written by the schema-1 code (src/test/resources/index-v1: the test corpus, invitation a1's reply status
+ * set to suppressed, one invitation replaced, two correspondents) must open with everything in it, searchable exactly
+ * like an index built in the current schema from the same data.
+ */
+class IndexMigrationTest {
+    private static final List<String> QUERIES = List.of("", "lucene", "from:jean", "from:j", "from:jlp@starfleet.org",
+            "verdict:personal", "status:suppressed", "after:2024-01-01 before:2024-06-01", "-from:jean", "meetup OR talk",
+            "recruiter");
+
+    @TempDir
+    Path dir;
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    Logger logger = (Logger) LoggerFactory.getLogger(IndexMigration.class);
+
+    @BeforeEach
+    void captureLog() {
+        log.start();
+        logger.addAppender(log);
+    }
+
+    @AfterEach
+    void detachLog() {
+        logger.detachAppender(log);
+    }
+
+    @Test
+    void indexOfSchemaVersion1ShouldBeRewrittenAtOpenWithEveryDocumentAndTheOldDirectoryKept() throws Exception {
+        Path old = copyFixture();
+        assertThat(versionOf(old)).isEqualTo(1);
+        Path reference = referenceIndex();
+
+        try (InvitationIndex migrated = InvitationIndex.open(old);
+             InvitationIndex expected = InvitationIndex.open(reference)) {
+            for (String user : List.of(ALICE, BOB)) {
+                assertThat(migrated.count(user)).isEqualTo(expected.count(user)).isPositive();
+                for (String query : QUERIES) {
+                    for (SortOrder order : SortOrder.values()) {
+                        assertThat(migrated.search(user, query, order, 20, 0)).as(user + " " + query + " " + order)
+                                .isEqualTo(expected.search(user, query, order, 20, 0));
+                    }
+                    assertThat(migrated.inviters(user, query, 20, 0)).isEqualTo(expected.inviters(user, query, 20, 0));
+                }
+            }
+            assertThat(migrated.get(Corpus.byMessageId("<a1@mail>").id()).orElseThrow().replyStatus())
+                    .isEqualTo("suppressed");
+            assertThat(migrated.isKnown(ALICE, "friend@example.org", null)).isTrue();
+            assertThat(migrated.isKnown(ALICE, null, "zoe friend")).isTrue();
+            assertThat(migrated.isKnown(BOB, null, "İlker Yılmaz")).isTrue();
+            assertThat(migrated.isKnown(BOB, "friend@example.org", null)).isFalse();
+            assertThat(migrated.totals()).isEqualTo(expected.totals());
+        }
+
+        assertThat(versionOf(old)).isEqualTo(InvitationSchema.SCHEMA_VERSION);
+        assertThat(siblings()).singleElement().satisfies(kept -> {
+            assertThat(kept.getFileName().toString()).startsWith("index.schema-v1-");
+            assertThat(kept.resolve("segments_1")).exists();
+        });
+        assertThat(log.list).extracting(ILoggingEvent::getLevel).containsOnly(Level.WARN);
+        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(m -> assertThat(m).contains("schema version 1").contains(old.toString()))
+                .anySatisfy(m -> assertThat(m).contains("rewrote " + (Corpus.load().size() + 2) + " documents").contains("index.schema-v1-"));
+    }
+
+    @Test
+    void migratedIndexShouldNotBeRewrittenAgainAtTheNextOpen() throws Exception {
+        Path old = copyFixture();
+        InvitationIndex.open(old).close();
+        log.list.clear();
+
+        try (InvitationIndex again = InvitationIndex.open(old)) {
+            assertThat(again.count(ALICE)).isEqualTo(10);
+        }
+
+        assertThat(log.list).isEmpty();
+        assertThat(siblings()).hasSize(1);
+    }
+
+    @Test
+    void newIndexShouldRecordTheCurrentSchemaVersion() throws Exception {
+        Path fresh = dir.resolve("fresh");
+        try (InvitationIndex index = InvitationIndex.open(fresh)) {
+            Corpus.indexAll(index);
+        }
+        assertThat(versionOf(fresh)).isEqualTo(InvitationSchema.SCHEMA_VERSION);
+        InvitationIndex.open(fresh).close();
+        assertThat(log.list).isEmpty();
+    }
+
+    @Test
+    void readOnlySearcherShouldSearchAnIndexStillInSchemaVersion1LikeTheCurrentOne() throws Exception {
+        Path old = copyFixture();
+        Path reference = referenceIndex();
+        try (ReadOnlyInvitationIndex v1 = InvitationIndex.openReadOnly(old);
+             ReadOnlyInvitationIndex current = InvitationIndex.openReadOnly(reference)) {
+            for (String query : QUERIES) {
+                assertThat(v1.search(ALICE, query, SortOrder.DATE, 20, 0).hits())
+                        .extracting(h -> h.record().id())
+                        .as(query)
+                        .isEqualTo(current.search(ALICE, query, SortOrder.DATE, 20, 0).hits().stream()
+                                .map(h -> h.record().id()).toList());
+            }
+        }
+        assertThat(versionOf(old)).as("the read-only searcher never rewrites").isEqualTo(1);
+    }
+
+    /** The same final data as the fixture, indexed in the current schema without updates (so equal statistics). */
+    private Path referenceIndex() throws IOException {
+        Path reference = dir.resolve("reference");
+        try (InvitationIndex index = InvitationIndex.open(reference)) {
+            String suppressed = Corpus.byMessageId("<a1@mail>").id();
+            for (InvitationRecord r : Corpus.load()) {
+                index.index(r.id().equals(suppressed) ? r.withReplyStatus("suppressed", "rate-limited") : r);
+            }
+            index.addCorrespondent(ALICE, "Friend@Example.org", "Zoë  Friend");
+            index.addCorrespondent(BOB, null, "İlker Yılmaz");
+        }
+        return reference;
+    }
+
+    private Path copyFixture() throws IOException, URISyntaxException {
+        Path source = Path.of(getClass().getResource("/index-v1/segments_1").toURI()).getParent();
+        Path target = Files.createDirectories(dir.resolve("old").resolve("index"));
+        try (Stream<Path> files = Files.list(source)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, target.resolve(f.getFileName()));
+            }
+        }
+        return target;
+    }
+
+    private List<Path> siblings() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("old"))) {
+            return files.filter(p -> !p.getFileName().toString().equals("index")).toList();
+        }
+    }
+
+    private static int versionOf(Path index) throws IOException {
+        try (Directory directory = FSDirectory.open(index)) {
+            return IndexMigration.versionOf(directory);
+        }
+    }
+}
