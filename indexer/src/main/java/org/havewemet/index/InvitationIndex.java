@@ -55,6 +55,8 @@ public final class InvitationIndex implements AutoCloseable {
     private final InvitationSchema schema = new InvitationSchema();
     private final IndexReads reads = new IndexReads(schema);
     private final AtomicLong lastWrite = new AtomicLong(-1);
+    /** Last write that can change {@link #isKnown}: correspondents and deletions (invitations never do). */
+    private final AtomicLong lastCorrespondentWrite = new AtomicLong(-1);
     /** Writes share it; erase and purge take it alone so that their counts are exact. */
     private final ReadWriteLock bulkLock = new ReentrantReadWriteLock();
     private final ReentrantLock[] recordLocks = new ReentrantLock[LOCK_STRIPES];
@@ -178,7 +180,9 @@ public final class InvitationIndex implements AutoCloseable {
             return;
         }
         String id = schema.correspondentId(user, Names.normalizeAddress(address), Names.normalizeName(displayName));
-        write(() -> writer.updateDocument(schema.idTerm(id), schema.correspondentDocument(user, address, displayName)));
+        long generation = write(() -> writer.updateDocument(schema.idTerm(id),
+                schema.correspondentDocument(user, address, displayName)));
+        lastCorrespondentWrite.accumulateAndGet(generation, Math::max);
     }
 
     /**
@@ -227,7 +231,9 @@ public final class InvitationIndex implements AutoCloseable {
 
     /** Whether {@code user} corresponds with this address, or with someone of this (normalised) name. */
     public boolean isKnown(String user, String address, String name) throws IOException {
-        return read(searcher -> reads.isKnown(searcher, user, address, name));
+        // Waits only for correspondent writes: on the spool thread, waiting for every invitation write to become
+        // searchable cost a Lucene reopen per mail, and invitation documents cannot change the answer.
+        return read(lastCorrespondentWrite, searcher -> reads.isKnown(searcher, user, address, name));
     }
 
     /** Number of invitations indexed for {@code user}. */
@@ -277,20 +283,25 @@ public final class InvitationIndex implements AutoCloseable {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
-    private void write(Write write) throws IOException {
+    private long write(Write write) throws IOException {
         ensureOpen();
         bulkLock.readLock().lock();
         try {
             long generation = write.apply();
             lastWrite.accumulateAndGet(generation, Math::max);
+            return generation;
         } finally {
             bulkLock.readLock().unlock();
         }
     }
 
     private <T> T read(Read<T> read) throws IOException {
+        return read(lastWrite, read);
+    }
+
+    private <T> T read(AtomicLong freshAsOf, Read<T> read) throws IOException {
         ensureOpen();
-        awaitLastWrite();
+        awaitGeneration(freshAsOf.get());
         IndexSearcher searcher = searchers.acquire();
         try {
             return read.apply(searcher);
@@ -310,6 +321,7 @@ public final class InvitationIndex implements AutoCloseable {
             if (count > 0) {
                 long generation = writer.deleteDocuments(queries);
                 lastWrite.accumulateAndGet(generation, Math::max);
+                lastCorrespondentWrite.accumulateAndGet(generation, Math::max);
                 writer.commit();
             }
             return count;
@@ -318,8 +330,7 @@ public final class InvitationIndex implements AutoCloseable {
         }
     }
 
-    private void awaitLastWrite() {
-        long generation = lastWrite.get();
+    private void awaitGeneration(long generation) {
         if (generation < 0) {
             return;
         }
