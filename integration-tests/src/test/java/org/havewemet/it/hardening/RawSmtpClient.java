@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
  * javax.mail and commons-net would "fix" or refuse. It only dot-stuffs and adds the end-of-data marker, as SMTP
  * requires. One connection is reused for many mails; after a refusal or a broken connection it reconnects.
  */
-final class RawSmtpClient implements AutoCloseable {
+public final class RawSmtpClient implements AutoCloseable {
     /** What became of one mail. UNKNOWN: the connection broke after the data was sent, so it may have been taken. */
-    enum Outcome { ACCEPTED, REFUSED, UNKNOWN }
+    public enum Outcome { ACCEPTED, REFUSED, UNKNOWN }
 
     private final String host;
     private final int port;
@@ -26,12 +26,12 @@ final class RawSmtpClient implements AutoCloseable {
     private String lastReply = "";
     private String lastProblem = "";
 
-    RawSmtpClient(String host, int port) {
+    public RawSmtpClient(String host, int port) {
         this.host = host;
         this.port = port;
     }
 
-    Outcome send(String envelopeSender, String recipient, byte[] message) {
+    public Outcome send(String envelopeSender, String recipient, byte[] message) {
         boolean dataSent = false;
         try {
             ensureConnected();
@@ -59,7 +59,7 @@ final class RawSmtpClient implements AutoCloseable {
     }
 
     /** Why the last mail was refused or is unknown, with the server's reply. */
-    String lastProblem() {
+    public String lastProblem() {
         return lastProblem;
     }
 

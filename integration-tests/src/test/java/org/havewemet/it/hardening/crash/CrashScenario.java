@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-
 import javax.mail.Address;
 import javax.mail.MessagingException;
 import javax.mail.internet.InternetAddress;
@@ -19,6 +18,7 @@ import javax.mail.internet.MimeMessage;
 
 import org.awaitility.Awaitility;
 import org.havewemet.it.OutsideWorld;
+import org.havewemet.it.hardening.RawSmtpClient;
 
 /**
  * One crash run: start the persistent James, pour mixed mail in from several SMTP clients, {@code kill -9} it while
@@ -46,7 +46,7 @@ final class CrashScenario {
             return delivered.deliveries();
         }
 
-        Set<String> ids(SmtpSession.Outcome outcome) {
+        Set<String> ids(RawSmtpClient.Outcome outcome) {
             return sent.values().stream().filter(s -> s.outcome() == outcome).map(MailLoad.Sent::messageId)
                 .collect(Collectors.toSet());
         }
@@ -59,8 +59,8 @@ final class CrashScenario {
         String summary() {
             return String.format("load average %s; sent %d: accepted %d, unknown %d, refused %d; killed %d ms into the load with %d"
                     + " in the spool, %d outgoing, %d delivered, %d replies out; restart to drained %d ms",
-                loadAverage(), sent.size(), ids(SmtpSession.Outcome.ACCEPTED).size(), ids(SmtpSession.Outcome.UNKNOWN).size(),
-                ids(SmtpSession.Outcome.REFUSED).size(), loadToKill.toMillis(), spoolAtKill, outgoingAtKill,
+                loadAverage(), sent.size(), ids(RawSmtpClient.Outcome.ACCEPTED).size(), ids(RawSmtpClient.Outcome.UNKNOWN).size(),
+                ids(RawSmtpClient.Outcome.REFUSED).size(), loadToKill.toMillis(), spoolAtKill, outgoingAtKill,
                 deliveredAtKill, repliesAtKill, restartToDrained.toMillis());
         }
     }

@@ -1,10 +1,13 @@
 package org.havewemet.it.hardening.crash;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.havewemet.it.hardening.RawSmtpClient;
 
 /**
  * Several SMTP clients, each sending its own sequence of mixed mail as fast as the server takes it, until told to
@@ -14,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class MailLoad {
     /** One mail of the load. */
-    record Sent(String messageId, boolean invitation, String sender, SmtpSession.Outcome outcome) {
+    record Sent(String messageId, boolean invitation, String sender, RawSmtpClient.Outcome outcome) {
     }
 
     private final int port;
@@ -44,16 +47,16 @@ final class MailLoad {
     }
 
     private void run(int client) {
-        try (SmtpSession smtp = new SmtpSession(port)) {
+        try (RawSmtpClient smtp = new RawSmtpClient("127.0.0.1", port)) {
             for (int n = 0; n < mailsPerClient && !stop.get(); n++) {
                 boolean invitation = n % 2 == 0;
                 String id = "<crash-" + client + "-" + n + "@load.example.org>";
                 String sender = invitation ? "inviter-" + client + "-" + n + "@example.org"
                     : "colleague-" + client + "@partner.example.net";
                 String message = invitation ? invitation(id, sender, client, n) : ordinary(id, sender, n);
-                SmtpSession.Outcome outcome = smtp.send(sender, recipient, message);
+                RawSmtpClient.Outcome outcome = smtp.send(sender, recipient, message.getBytes(StandardCharsets.UTF_8));
                 sent.put(id, new Sent(id, invitation, sender, outcome));
-                if (outcome != SmtpSession.Outcome.ACCEPTED) {
+                if (outcome != RawSmtpClient.Outcome.ACCEPTED) {
                     return; // the server is gone (or refuses): this client is done
                 }
             }

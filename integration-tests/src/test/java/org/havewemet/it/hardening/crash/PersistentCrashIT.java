@@ -16,6 +16,7 @@ import org.havewemet.index.InvitationIndex;
 import org.havewemet.index.InvitationRecord;
 import org.havewemet.index.ReadOnlyInvitationIndex;
 import org.havewemet.it.OutsideWorld;
+import org.havewemet.it.hardening.RawSmtpClient;
 import org.havewemet.reply.LedgerEntry;
 import org.havewemet.reply.ReplyLedger;
 import org.junit.jupiter.api.Test;
@@ -147,9 +148,9 @@ class PersistentCrashIT {
     private static void assertDeliveredAtLeastOnceWithOnlyInFlightDuplicates(
             CrashScenario.Outcome run, Map<String, List<DeliveredMail.Delivery>> delivered) {
         assertThat(delivered.keySet()).as("every mail James accepted is delivered")
-            .containsAll(run.ids(SmtpSession.Outcome.ACCEPTED));
-        Set<String> mayBeDelivered = new java.util.HashSet<>(run.ids(SmtpSession.Outcome.ACCEPTED));
-        mayBeDelivered.addAll(run.ids(SmtpSession.Outcome.UNKNOWN));
+            .containsAll(run.ids(RawSmtpClient.Outcome.ACCEPTED));
+        Set<String> mayBeDelivered = new java.util.HashSet<>(run.ids(RawSmtpClient.Outcome.ACCEPTED));
+        mayBeDelivered.addAll(run.ids(RawSmtpClient.Outcome.UNKNOWN));
         assertThat(mayBeDelivered).as("only mails the server may have taken are delivered")
             .containsAll(delivered.keySet());
         assertThat(run.errors().isEmpty()).as("no mail in the error repository").isTrue();
@@ -184,7 +185,7 @@ class PersistentCrashIT {
     private static String deliverySummary(CrashScenario.Outcome run, Map<String, List<DeliveredMail.Delivery>> byId) {
         return String.format("delivered %d distinct mails in %d deliveries (+%d torn by the kill), %d of the unknown"
                 + " ones; duplicates %s; errors %d", byId.size(), run.deliveries().size(), run.delivered().torn().size(),
-            run.ids(SmtpSession.Outcome.UNKNOWN).stream().filter(byId::containsKey).count(),
+            run.ids(RawSmtpClient.Outcome.UNKNOWN).stream().filter(byId::containsKey).count(),
             duplicates(byId).entrySet().stream().map(e -> e.getKey() + " at " + e.getValue().stream()
                 .map(d -> Duration.between(run.killedAt(), d.at()).toMillis() + "ms").toList()).toList(),
             run.errors().deliveries().size() + run.errors().torn().size());
