@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * The live invitation index of one server: thread-safe, written by mail spool threads and searched concurrently.
  *
  * <p>Reads see every write made before them (they wait, at most a few tens of milliseconds, for the searcher that
- * contains the caller's last write). Commits happen on an interval and on close, so a crash (even kill -9) loses at
- * most one interval of writes. A corrupt index is moved aside at open and replaced by an empty one.
+ * contains the caller's last write). Every write goes to a write-ahead journal first ({@link IndexJournal}); commits
+ * happen on an interval and on close and trim the journal, and the next open replays what a killed process had not
+ * committed. A corrupt index is moved aside at open and replaced by an empty one (the journal is replayed into it).
  *
  * <p>Every read is scoped to one user by a filter this class adds; query text can never widen it.
  */
@@ -61,12 +62,23 @@ public final class InvitationIndex implements AutoCloseable {
     private final ReadWriteLock bulkLock = new ReentrantReadWriteLock();
     private final ReentrantLock[] recordLocks = new ReentrantLock[LOCK_STRIPES];
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final IndexJournal journal;
 
-    private InvitationIndex(Path path, Directory directory, IndexWriter writer, Duration commitInterval)
-            throws IOException {
+    /** A write already in the write-ahead journal (it survives a killed process), to be applied with {@link #apply}. */
+    public static final class JournaledWrite {
+        private final IndexJournal.Ticket ticket;
+
+        private JournaledWrite(IndexJournal.Ticket ticket) {
+            this.ticket = ticket;
+        }
+    }
+
+    private InvitationIndex(Path path, Directory directory, IndexWriter writer, IndexJournal journal,
+                            Duration commitInterval) throws IOException {
         this.path = path;
         this.directory = directory;
         this.writer = writer;
+        this.journal = journal;
         this.searchers = new SearcherManager(writer, new SearcherFactory());
         // Every read waits for the generation of the last write, which wakes this thread within MIN_STALE; the long
         // max-stale only bounds how often it reopens on its own, so pure write load is not slowed by reopening.
@@ -125,9 +137,17 @@ public final class InvitationIndex implements AutoCloseable {
         try {
             IndexWriter writer = new IndexWriter(directory, IndexMigration.writerConfig(new InvitationSchema()));
             writer.setLiveCommitData(IndexMigration.versionData().entrySet());
+            IndexJournal journal = null;
             try {
-                return new InvitationIndex(path, directory, writer, commitInterval);
+                InvitationSchema schema = new InvitationSchema();
+                journal = IndexJournal.openAndReplay(IndexJournal.directoryFor(path), op -> replay(writer, schema, op));
+                writer.commit();
+                journal.deleteReplayed();
+                return new InvitationIndex(path, directory, writer, journal, commitInterval);
             } catch (IOException | RuntimeException e) {
+                if (journal != null) {
+                    journal.close();
+                }
                 writer.rollback();
                 throw e;
             }
@@ -149,13 +169,52 @@ public final class InvitationIndex implements AutoCloseable {
 
     /** Adds or replaces (by id) one invitation. */
     public void index(InvitationRecord record) throws IOException {
-        ReentrantLock lock = lockFor(record.id());
-        lock.lock();
-        try {
-            write(() -> writer.updateDocument(schema.idTerm(record.id()), schema.toDocument(record)));
-        } finally {
-            lock.unlock();
+        apply(journal(record));
+    }
+
+    /**
+     * Appends the invitation to the write-ahead journal only: once this returns it survives a killed process (it is
+     * replayed at the next open); {@link #apply} makes it part of the index. Lets a caller keep the Lucene work off
+     * a latency-sensitive thread without a window in which a crash loses the write.
+     */
+    public JournaledWrite journal(InvitationRecord record) throws IOException {
+        ensureOpen();
+        return new JournaledWrite(journal.append(new JournalOp.Index(record)));
+    }
+
+    /** Like {@link #journal(InvitationRecord)} for {@link #addCorrespondent}; null when there is nothing to record. */
+    public JournaledWrite journalCorrespondent(String user, String address, String displayName) throws IOException {
+        if (user == null || (Names.normalizeAddress(address) == null && Names.normalizeName(displayName) == null)) {
+            return null;
         }
+        ensureOpen();
+        return new JournaledWrite(journal.append(new JournalOp.Correspondent(user, address, displayName)));
+    }
+
+    /** Applies a journaled write (null: nothing). */
+    public void apply(JournaledWrite write) throws IOException {
+        if (write == null) {
+            return;
+        }
+        if (write.ticket.op() instanceof JournalOp.Index i) {
+            InvitationRecord record = i.record();
+            ReentrantLock lock = lockFor(record.id());
+            lock.lock();
+            try {
+                write(() -> writer.updateDocument(schema.idTerm(record.id()), schema.toDocument(record)));
+            } finally {
+                lock.unlock();
+            }
+        } else if (write.ticket.op() instanceof JournalOp.Correspondent c) {
+            String id = schema.correspondentId(c.user(), Names.normalizeAddress(c.address()),
+                    Names.normalizeName(c.displayName()));
+            long generation = write(() -> writer.updateDocument(schema.idTerm(id),
+                    schema.correspondentDocument(c.user(), c.address(), c.displayName())));
+            lastCorrespondentWrite.accumulateAndGet(generation, Math::max);
+        } else {
+            throw new IllegalArgumentException("not a journaled write: " + write.ticket.op());
+        }
+        journal.applied(write.ticket);
     }
 
     /** Records how the invitation was answered; false when the id is unknown. */
@@ -176,13 +235,7 @@ public final class InvitationIndex implements AutoCloseable {
 
     /** Remembers that {@code user} corresponds with this person (by address and/or display name). */
     public void addCorrespondent(String user, String address, String displayName) throws IOException {
-        if (user == null || (Names.normalizeAddress(address) == null && Names.normalizeName(displayName) == null)) {
-            return;
-        }
-        String id = schema.correspondentId(user, Names.normalizeAddress(address), Names.normalizeName(displayName));
-        long generation = write(() -> writer.updateDocument(schema.idTerm(id),
-                schema.correspondentDocument(user, address, displayName)));
-        lastCorrespondentWrite.accumulateAndGet(generation, Math::max);
+        apply(journalCorrespondent(user, address, displayName));
     }
 
     /**
@@ -196,17 +249,17 @@ public final class InvitationIndex implements AutoCloseable {
         if (who == null) {
             return 0;
         }
-        return deleteAll(Erasure.inviter(schema, who));
+        return deleteAll(new JournalOp.Erase(who), Erasure.inviter(schema, who));
     }
 
     /** Retention: removes invitations received before {@code cutoff}; committed before returning. */
     public int purgeOlderThan(Instant cutoff) throws IOException {
-        return deleteAll(Erasure.olderThan(schema, cutoff));
+        return deleteAll(new JournalOp.Purge(cutoff), Erasure.olderThan(schema, cutoff));
     }
 
     public void commit() throws IOException {
         ensureOpen();
-        writer.commit();
+        commitDurably();
     }
 
     // ---------------------------------------------------------------- reads
@@ -264,10 +317,14 @@ public final class InvitationIndex implements AutoCloseable {
         reopener.close();
         try {
             searchers.close();
-            writer.commit();
+            commitDurably();
         } finally {
-            writer.close();
-            directory.close();
+            try {
+                journal.close();
+            } finally {
+                writer.close();
+                directory.close();
+            }
         }
     }
 
@@ -310,7 +367,7 @@ public final class InvitationIndex implements AutoCloseable {
         }
     }
 
-    private int deleteAll(Query... queries) throws IOException {
+    private int deleteAll(JournalOp op, Query... queries) throws IOException {
         ensureOpen();
         bulkLock.writeLock().lock();
         try {
@@ -319,14 +376,39 @@ public final class InvitationIndex implements AutoCloseable {
                 count += read(searcher -> searcher.count(q));
             }
             if (count > 0) {
+                // Journaled too: a replay must not bring back a person erased after their invitation was journaled.
+                IndexJournal.Ticket ticket = journal.append(op);
                 long generation = writer.deleteDocuments(queries);
                 lastWrite.accumulateAndGet(generation, Math::max);
                 lastCorrespondentWrite.accumulateAndGet(generation, Math::max);
-                writer.commit();
+                journal.applied(ticket);
+                commitDurably();
             }
             return count;
         } finally {
             bulkLock.writeLock().unlock();
+        }
+    }
+
+    /** Commits, then drops the journal segments whose every write that commit made durable. */
+    private void commitDurably() throws IOException {
+        List<Long> durable = journal.sealForCommit();
+        writer.commit();
+        journal.delete(durable);
+    }
+
+    /** Applies one operation of a journal left by an earlier run (idempotent: updates by id, deletes by query). */
+    private static void replay(IndexWriter writer, InvitationSchema schema, JournalOp op) throws IOException {
+        if (op instanceof JournalOp.Index i) {
+            writer.updateDocument(schema.idTerm(i.record().id()), schema.toDocument(i.record()));
+        } else if (op instanceof JournalOp.Correspondent c) {
+            String id = schema.correspondentId(c.user(), Names.normalizeAddress(c.address()),
+                    Names.normalizeName(c.displayName()));
+            writer.updateDocument(schema.idTerm(id), schema.correspondentDocument(c.user(), c.address(), c.displayName()));
+        } else if (op instanceof JournalOp.Erase e) {
+            writer.deleteDocuments(Erasure.inviter(schema, e.address()));
+        } else if (op instanceof JournalOp.Purge p) {
+            writer.deleteDocuments(Erasure.olderThan(schema, p.cutoff()));
         }
     }
 
@@ -344,7 +426,7 @@ public final class InvitationIndex implements AutoCloseable {
     private void periodicCommit() {
         try {
             if (!closed.get() && writer.hasUncommittedChanges()) {
-                writer.commit();
+                commitDurably();
             }
         } catch (IOException | RuntimeException e) {
             LOG.error("havewemet: periodic commit of the invitation index at {} failed", path, e);

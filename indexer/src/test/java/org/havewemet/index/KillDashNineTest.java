@@ -11,13 +11,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A writer process killed without any chance to clean up leaves an index that opens with every committed doc. */
+/**
+ * A writer process killed without any chance to clean up leaves an index that opens with every committed document,
+ * and, thanks to the write-ahead journal, with every uncommitted one whose {@code index} call had returned.
+ */
 class KillDashNineTest {
     @TempDir
     Path dir;
 
     @Test
-    void indexShouldReopenWithCommittedDocumentsAfterTheWriterIsKilled() throws Exception {
+    void indexShouldReopenWithEveryAcknowledgedDocumentWhenTheWriterIsKilled() throws Exception {
         Path indexDir = dir.resolve("index");
         int committed = 300;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -25,6 +28,7 @@ class KillDashNineTest {
                 KillableIndexWriterMain.class.getName(), indexDir.toString(), String.valueOf(committed))
                 .redirectErrorStream(true)
                 .start();
+        int lastIndexed = -1;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             boolean sawCommit = false;
@@ -35,8 +39,15 @@ class KillDashNineTest {
                 }
             }
             assertThat(sawCommit).as("child committed").isTrue();
-            Thread.sleep(700); // let it write uncommitted segments and flushes
-            child.destroyForcibly();
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("INDEXED ")) {
+                    lastIndexed = Integer.parseInt(line.substring("INDEXED ".length()));
+                    if (lastIndexed >= committed + 1_000) {
+                        break;
+                    }
+                }
+            }
+            child.destroyForcibly(); // kill -9 right after an acknowledged, uncommitted write
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         } finally {
             child.destroyForcibly();
@@ -44,12 +55,15 @@ class KillDashNineTest {
 
         try (InvitationIndex index = InvitationIndex.open(indexDir)) {
             long count = index.count("killed@example.com");
-            assertThat(count).isGreaterThanOrEqualTo(committed);
+            assertThat(lastIndexed).as("child kept indexing after its commit").isGreaterThanOrEqualTo(committed + 1_000);
+            assertThat(count).as("every acknowledged write, committed or not").isGreaterThan(lastIndexed);
             assertThat(index.get(KillableIndexWriterMain.record(committed - 1).id()))
                     .contains(KillableIndexWriterMain.record(committed - 1));
+            assertThat(index.get(KillableIndexWriterMain.record(lastIndexed).id()))
+                    .contains(KillableIndexWriterMain.record(lastIndexed));
             index.index(KillableIndexWriterMain.record(1_000_000));
             assertThat(index.count("killed@example.com")).isEqualTo(count + 1);
         }
-        assertThat(dir.toFile().list()).containsExactly("index");
+        assertThat(dir.toFile().list()).containsExactlyInAnyOrder("index", "index.journal");
     }
 }

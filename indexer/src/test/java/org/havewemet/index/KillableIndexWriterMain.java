@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Child process of {@link KillDashNineTest}: indexes {@code committed} invitations, commits, says so on stdout, then
- * keeps indexing (never committing) until it is killed.
+ * keeps indexing (never committing; every 100th write reported on stdout once {@code index} returned) until killed.
  */
 public final class KillableIndexWriterMain {
     private KillableIndexWriterMain() {
@@ -27,6 +27,10 @@ public final class KillableIndexWriterMain {
             index.index(record(i));
             if (i % 500 == 0) {
                 index.count("killed@example.com");
+            }
+            if (i % 100 == 0) {
+                System.out.println("INDEXED " + i);
+                System.out.flush();
             }
         }
     }

@@ -81,7 +81,7 @@ final class AnswerFlow {
 
     private void reindex(InvitationRecord record) {
         try {
-            writes.submit(index -> index.index(record));
+            writes.submitRecord(record);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

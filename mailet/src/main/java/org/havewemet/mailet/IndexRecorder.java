@@ -33,6 +33,6 @@ final class IndexRecorder implements InvitationRecorder {
         // arrival, and a Date header is whatever the sender wrote.
         org.havewemet.index.InvitationRecord record = TriageFactory.record(recipient.asString(), messageId, invitation,
             result, outcome, clock.instant());
-        writes.submit(index -> index.index(record));
+        writes.submitRecord(record);
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.havewemet.index.InvitationIndex;
+import org.havewemet.index.InvitationRecord;
 import org.havewemet.index.Names;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * returns, and a write submitted after close runs on the caller's thread. A failed write is logged and reported to
  * the failure callback, exactly like a failed synchronous write was. Correspondents still waiting here are
  * answered by {@link #isPendingCorrespondent}, so "known" lookups never miss a correspondent that was recorded.
- * Durability is the index's own: written documents are committed by its periodic commit, as before.
+ * Durability: invitations and correspondents are written to the index's write-ahead journal before they are queued
+ * ({@link #submitRecord}, {@link #addCorrespondent}), so a killed process loses none of them.
  */
 final class IndexWriteQueue implements AutoCloseable {
     /** One write against the index. */
@@ -77,9 +79,22 @@ final class IndexWriteQueue implements AutoCloseable {
         enqueue(write, List.of());
     }
 
-    /** Queues a correspondent; until it is searchable, {@link #isPendingCorrespondent} answers for it. */
+    /**
+     * Queues one invitation. It is written to the index's write-ahead journal right here, on the caller's (spool)
+     * thread, so once this returns a killed process replays it at the next start; the Lucene work is queued.
+     */
+    void submitRecord(InvitationRecord record) throws IOException, InterruptedException {
+        InvitationIndex.JournaledWrite journaled = index.journal(record);
+        enqueue(target -> target.apply(journaled), List.of());
+    }
+
+    /**
+     * Queues a correspondent (journaled here, like {@link #submitRecord}); until it is searchable,
+     * {@link #isPendingCorrespondent} answers for it.
+     */
     void addCorrespondent(String user, String address, String displayName) throws IOException, InterruptedException {
-        enqueue(index -> index.addCorrespondent(user, address, displayName), keys(user, address, displayName));
+        InvitationIndex.JournaledWrite journaled = index.journalCorrespondent(user, address, displayName);
+        enqueue(target -> target.apply(journaled), keys(user, address, displayName));
     }
 
     /** Whether a correspondent matching the address or the name of this person is still on its way to the index. */

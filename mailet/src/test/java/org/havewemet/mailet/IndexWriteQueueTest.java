@@ -44,7 +44,7 @@ class IndexWriteQueueTest {
                 done.add(pool.submit(() -> {
                     for (int i = first; i < first + perThread; i++) {
                         InvitationRecord record = invitation(i);
-                        queue.submit(ix -> ix.index(record));
+                        queue.submitRecord(record);
                     }
                     return null;
                 }));
@@ -66,7 +66,7 @@ class IndexWriteQueueTest {
             IndexWriteQueue queue = new IndexWriteQueue(index, 100, Duration.ofSeconds(60), () -> { });
             for (int i = 0; i < 20; i++) {
                 InvitationRecord record = invitation(i);
-                queue.submit(ix -> ix.index(record));
+                queue.submitRecord(record);
             }
             assertThat(queue.pending()).as("still lingering").isPositive();
 
@@ -82,7 +82,7 @@ class IndexWriteQueueTest {
             IndexWriteQueue queue = new IndexWriteQueue(index, 100, Duration.ofSeconds(30), () -> { });
             try {
                 InvitationRecord record = invitation(1);
-                queue.submit(ix -> ix.index(record));
+                queue.submitRecord(record);
                 long start = System.nanoTime();
 
                 assertThat(queue.flush(Duration.ofSeconds(10))).isTrue();
@@ -127,7 +127,7 @@ class IndexWriteQueueTest {
                     throw new java.io.IOException("disk full");
                 });
                 InvitationRecord record = invitation(2);
-                queue.submit(ix -> ix.index(record));
+                queue.submitRecord(record);
                 queue.flush(Duration.ofSeconds(10));
 
                 assertThat(failures).hasValue(1);
@@ -145,9 +145,43 @@ class IndexWriteQueueTest {
             queue.close();
             InvitationRecord record = invitation(3);
 
-            queue.submit(ix -> ix.index(record));
+            queue.submitRecord(record);
 
             assertThat(index.get(record.id())).isPresent();
+        }
+    }
+
+    @Test
+    void submitRecordShouldBeReplayedWhenTheProcessDiesBeforeTheQueueWritesIt() throws Exception {
+        Path live = dir.resolve("live");
+        Path crashed = dir.resolve("crashed");
+        try (InvitationIndex index = InvitationIndex.open(live.resolve("index"), Duration.ofHours(1))) {
+            IndexWriteQueue queue = new IndexWriteQueue(index, 100, Duration.ofHours(1), () -> { });
+            for (int i = 0; i < 5; i++) {
+                queue.submitRecord(invitation(i));
+                queue.addCorrespondent(USER, "friend" + i + "@example.org", null);
+            }
+            assertThat(queue.pending()).as("all still lingering in memory").isEqualTo(10);
+            // What a kill -9 leaves on disk right now: copy the files, as the next start would find them.
+            copyTree(live, crashed);
+            queue.close();
+        }
+        try (InvitationIndex reopened = InvitationIndex.open(crashed.resolve("index"))) {
+            assertThat(reopened.count(USER)).isEqualTo(5);
+            assertThat(reopened.isKnown(USER, "friend4@example.org", null)).isTrue();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (java.nio.file.Files.isDirectory(source)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else if (!source.getFileName().toString().equals("write.lock")) {
+                    java.nio.file.Files.copy(source, target);
+                }
+            }
         }
     }
 }
