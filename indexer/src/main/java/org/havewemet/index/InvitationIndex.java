@@ -140,7 +140,7 @@ public final class InvitationIndex implements AutoCloseable {
             IndexJournal journal = null;
             try {
                 InvitationSchema schema = new InvitationSchema();
-                journal = IndexJournal.openAndReplay(IndexJournal.directoryFor(path), op -> replay(writer, schema, op));
+                journal = IndexJournal.openAndReplay(IndexJournal.directoryFor(path), op -> op.applyTo(writer, schema));
                 writer.commit();
                 journal.deleteReplayed();
                 return new InvitationIndex(path, directory, writer, journal, commitInterval);
@@ -196,23 +196,21 @@ public final class InvitationIndex implements AutoCloseable {
         if (write == null) {
             return;
         }
-        if (write.ticket.op() instanceof JournalOp.Index i) {
-            InvitationRecord record = i.record();
-            ReentrantLock lock = lockFor(record.id());
+        JournalOp op = write.ticket.op();
+        // Invitation writes of one id are serialised with updateReplyStatus's read-modify-write.
+        ReentrantLock lock = op instanceof JournalOp.Index i ? lockFor(i.record().id()) : null;
+        if (lock != null) {
             lock.lock();
-            try {
-                write(() -> writer.updateDocument(schema.idTerm(record.id()), schema.toDocument(record)));
-            } finally {
+        }
+        try {
+            long generation = write(() -> op.applyTo(writer, schema));
+            if (op instanceof JournalOp.Correspondent) {
+                lastCorrespondentWrite.accumulateAndGet(generation, Math::max);
+            }
+        } finally {
+            if (lock != null) {
                 lock.unlock();
             }
-        } else if (write.ticket.op() instanceof JournalOp.Correspondent c) {
-            String id = schema.correspondentId(c.user(), Names.normalizeAddress(c.address()),
-                    Names.normalizeName(c.displayName()));
-            long generation = write(() -> writer.updateDocument(schema.idTerm(id),
-                    schema.correspondentDocument(c.user(), c.address(), c.displayName())));
-            lastCorrespondentWrite.accumulateAndGet(generation, Math::max);
-        } else {
-            throw new IllegalArgumentException("not a journaled write: " + write.ticket.op());
         }
         journal.applied(write.ticket);
     }
@@ -395,21 +393,6 @@ public final class InvitationIndex implements AutoCloseable {
         List<Long> durable = journal.sealForCommit();
         writer.commit();
         journal.delete(durable);
-    }
-
-    /** Applies one operation of a journal left by an earlier run (idempotent: updates by id, deletes by query). */
-    private static void replay(IndexWriter writer, InvitationSchema schema, JournalOp op) throws IOException {
-        if (op instanceof JournalOp.Index i) {
-            writer.updateDocument(schema.idTerm(i.record().id()), schema.toDocument(i.record()));
-        } else if (op instanceof JournalOp.Correspondent c) {
-            String id = schema.correspondentId(c.user(), Names.normalizeAddress(c.address()),
-                    Names.normalizeName(c.displayName()));
-            writer.updateDocument(schema.idTerm(id), schema.correspondentDocument(c.user(), c.address(), c.displayName()));
-        } else if (op instanceof JournalOp.Erase e) {
-            writer.deleteDocuments(Erasure.inviter(schema, e.address()));
-        } else if (op instanceof JournalOp.Purge p) {
-            writer.deleteDocuments(Erasure.olderThan(schema, p.cutoff()));
-        }
     }
 
     private void awaitGeneration(long generation) {

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.lucene.index.IndexWriter;
+
 /**
  * One index write as the journal stores it: enough to apply it again after a crash. Encoded as a small binary
  * record (op byte, then the fields in declaration order, nulls marked), so notes with any characters round-trip.
@@ -34,6 +36,27 @@ sealed interface JournalOp {
 
     /** Removes invitations received before the cutoff. */
     record Purge(Instant cutoff) implements JournalOp {
+    }
+
+    /**
+     * Applies the operation to a writer (idempotent: updates by id, deletes by query), as the live index does and as
+     * the replay at open does.
+     *
+     * @return the writer's sequence number of the change
+     */
+    default long applyTo(IndexWriter writer, InvitationSchema schema) throws IOException {
+        if (this instanceof Index i) {
+            return writer.updateDocument(schema.idTerm(i.record().id()), schema.toDocument(i.record()));
+        } else if (this instanceof Correspondent c) {
+            String id = schema.correspondentId(c.user(), Names.normalizeAddress(c.address()),
+                Names.normalizeName(c.displayName()));
+            return writer.updateDocument(schema.idTerm(id),
+                schema.correspondentDocument(c.user(), c.address(), c.displayName()));
+        } else if (this instanceof Erase e) {
+            return writer.deleteDocuments(Erasure.inviter(schema, e.address()));
+        } else {
+            return writer.deleteDocuments(Erasure.olderThan(schema, ((Purge) this).cutoff()));
+        }
     }
 
     static byte[] encode(JournalOp op) {
