@@ -2,7 +2,6 @@ package org.havewemet.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +24,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,8 +71,9 @@ public final class InvitationIndex implements AutoCloseable {
         }
     }
 
-    private InvitationIndex(Path path, Directory directory, IndexWriter writer, IndexJournal journal,
-                            Duration commitInterval) throws IOException {
+    /** Use {@link #open}: {@link IndexOpening} verifies, migrates and replays the journal before this runs. */
+    InvitationIndex(Path path, Directory directory, IndexWriter writer, IndexJournal journal, Duration commitInterval)
+            throws IOException {
         this.path = path;
         this.directory = directory;
         this.writer = writer;
@@ -109,52 +108,12 @@ public final class InvitationIndex implements AutoCloseable {
      * running process, permissions, disk) are thrown.
      */
     public static InvitationIndex open(Path dir, Duration commitInterval) throws IOException {
-        Path path = dir.toAbsolutePath();
-        try {
-            return openChecked(path, commitInterval);
-        } catch (IOException | RuntimeException e) {
-            if (!IndexDirectories.isCorruption(e)) {
-                throw e;
-            }
-            IndexDirectories.moveAside(path, e);
-            return openChecked(path, commitInterval);
-        }
+        return IndexOpening.open(dir.toAbsolutePath(), commitInterval);
     }
 
     /** A searcher on an index that may be in use by a running server (no write lock taken). */
     public static ReadOnlyInvitationIndex openReadOnly(Path dir) throws IOException {
         return ReadOnlyInvitationIndex.open(dir);
-    }
-
-    private static InvitationIndex openChecked(Path path, Duration commitInterval) throws IOException {
-        Files.createDirectories(path);
-        // Verified before migrating so that a damaged old index takes the corrupt path, not a half-read rewrite.
-        try (Directory existing = FSDirectory.open(path)) {
-            IndexDirectories.verify(existing);
-        }
-        IndexMigration.migrateIfOlder(path);
-        Directory directory = FSDirectory.open(path);
-        try {
-            IndexWriter writer = new IndexWriter(directory, IndexMigration.writerConfig(new InvitationSchema()));
-            writer.setLiveCommitData(IndexMigration.versionData().entrySet());
-            IndexJournal journal = null;
-            try {
-                InvitationSchema schema = new InvitationSchema();
-                journal = IndexJournal.openAndReplay(IndexJournal.directoryFor(path), op -> op.applyTo(writer, schema));
-                writer.commit();
-                journal.deleteReplayed();
-                return new InvitationIndex(path, directory, writer, journal, commitInterval);
-            } catch (IOException | RuntimeException e) {
-                if (journal != null) {
-                    journal.close();
-                }
-                writer.rollback();
-                throw e;
-            }
-        } catch (IOException | RuntimeException e) {
-            directory.close();
-            throw e;
-        }
     }
 
     public Path path() {
