@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
 class IndexBenchmark {
     private static final int USERS = 20;
     private static final int REPETITIONS = 3;
-    private static final List<String> QUERIES = List.of("", "lucene", "recruiter", "from:maria", "\"great talk\"",
+    /** The query mix, also used by {@link ConcurrentSearchBenchmark}. */
+    static final List<String> QUERIES = List.of("", "lucene", "recruiter", "from:maria", "\"great talk\"",
             "verdict:personal platform:linkedin", "after:2024-01-01 before:2024-06-01", "meetup OR konferenz",
             "company:acme -verdict:suspicious", "headline:engineer", "müller", "status:replied note:conference");
 
