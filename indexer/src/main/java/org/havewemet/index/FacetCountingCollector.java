@@ -7,18 +7,19 @@ import java.util.Map;
 
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
 /**
- * Counts every match per value of some single-valued sorted doc-values fields (verdict, platform, month). Counts are
- * kept per segment ordinal and turned into strings once per segment, so a match costs an array increment.
+ * Counts every match per value of some sorted-set doc-values fields (verdict, platform, month; one value each per
+ * invitation). Counts are kept per segment ordinal and turned into strings once per segment, so a match costs an
+ * array increment. Sorted (single-valued) doc values of an index written before schema 3 read the same way.
  */
 final class FacetCountingCollector extends SimpleCollector {
     private final List<String> fields;
     private final List<Map<String, Long>> totals;
-    private SortedDocValues[] values;
+    private SortedSetDocValues[] values;
     private int[][] counts;
     private long matches;
 
@@ -30,11 +31,11 @@ final class FacetCountingCollector extends SimpleCollector {
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
         flush();
-        values = new SortedDocValues[fields.size()];
+        values = new SortedSetDocValues[fields.size()];
         counts = new int[fields.size()][];
         for (int i = 0; i < fields.size(); i++) {
-            values[i] = DocValues.getSorted(context.reader(), fields.get(i));
-            counts[i] = new int[values[i].getValueCount()];
+            values[i] = DocValues.getSortedSet(context.reader(), fields.get(i));
+            counts[i] = new int[Math.toIntExact(values[i].getValueCount())];
         }
     }
 
@@ -43,7 +44,9 @@ final class FacetCountingCollector extends SimpleCollector {
         matches++;
         for (int i = 0; i < values.length; i++) {
             if (values[i].advanceExact(doc)) {
-                counts[i][values[i].ordValue()]++;
+                for (int k = values[i].docValueCount(); k > 0; k--) {
+                    counts[i][(int) values[i].nextOrd()]++;
+                }
             }
         }
     }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -37,16 +36,20 @@ final class IndexReads {
     /** Deepest page reachable (offset + limit), to bound memory of a single request. */
     static final int MAX_WINDOW = 10_000;
 
-    private static final SortField NEWEST_FIRST = new SortField(InvitationSchema.RECEIVED_AT, SortField.Type.LONG, true);
+    private static final SortField NEWEST_FIRST = InvitationSchema.newestFirst();
     private static final List<String> FACET_FIELDS =
             List.of(InvitationSchema.VERDICT, InvitationSchema.PLATFORM, InvitationSchema.MONTH);
 
     private final InvitationSchema schema;
-    private final UserQueryParser parser;
+    /** One stateless parser per index layout (index 1 to the current version), shared by every search. */
+    private final UserQueryParser[] parsers = new UserQueryParser[InvitationSchema.SCHEMA_VERSION + 1];
 
     IndexReads(InvitationSchema schema) {
         this.schema = schema;
-        this.parser = new UserQueryParser(schema);
+        for (int version = 1; version < InvitationSchema.SCHEMA_VERSION; version++) {
+            parsers[version] = new UserQueryParser(InvitationSchema.queryingLayout(version));
+        }
+        parsers[InvitationSchema.SCHEMA_VERSION] = new UserQueryParser(schema);
     }
 
     SearchResult search(IndexSearcher searcher, String user, String queryText, SortOrder order, int limit, int offset)
@@ -162,15 +165,13 @@ final class IndexReads {
     }
 
     /**
-     * The user's query, using the per-user fields of the current schema when every segment has them (an index in the
-     * previous layout, which only the read-only searcher can meet before the server rewrote it, gets the old query).
+     * The user's query for the layout of the index searched: the live index is always current; an index in an older
+     * layout, which only the read-only searcher can meet before the server rewrote it, gets the query of its layout
+     * (no per-user address field before version 2, lower-case keyword terms before version 3).
      */
     private Query parse(IndexSearcher searcher, String queryText, String user) {
-        boolean current = true;
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            current &= leaf.reader().getMetaData().getSort() != null;
-        }
-        return parser.parse(queryText, current ? user : null);
+        int layout = InvitationSchema.layoutOf(searcher.getIndexReader());
+        return parsers[layout].parse(queryText, layout >= 2 ? user : null);
     }
 
     private String[] highlight(IndexSearcher searcher, Query userQuery, ScoreDoc[] page) throws IOException {

@@ -7,8 +7,8 @@ import java.util.Map;
 
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
@@ -31,15 +31,17 @@ final class InviterGroupingCollector extends SimpleCollector {
 
     private final Map<String, Group> groups = new HashMap<>();
     private final OrdinalGroups segmentGroups = new OrdinalGroups();
-    private SortedDocValues keys;
-    private NumericDocValues received;
+    /** One key per invitation (sorted-set doc values of one value; sorted ones before schema 3 read the same way). */
+    private SortedSetDocValues keys;
+    /** One date per invitation (sorted-numeric doc values of one value; numeric ones before schema 3). */
+    private SortedNumericDocValues received;
     private int docBase;
 
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
         flushSegment();
-        keys = DocValues.getSorted(context.reader(), InvitationSchema.INVITER_KEY);
-        received = DocValues.getNumeric(context.reader(), InvitationSchema.RECEIVED_AT);
+        keys = DocValues.getSortedSet(context.reader(), InvitationSchema.INVITER_KEY);
+        received = DocValues.getSortedNumeric(context.reader(), InvitationSchema.RECEIVED_AT);
         docBase = context.docBase;
     }
 
@@ -48,8 +50,8 @@ final class InviterGroupingCollector extends SimpleCollector {
         if (!keys.advanceExact(doc)) {
             return;
         }
-        long at = received.advanceExact(doc) ? received.longValue() : 0L;
-        Group g = segmentGroups.get(keys.ordValue());
+        long at = received.advanceExact(doc) ? received.nextValue() : 0L;
+        Group g = segmentGroups.get((int) keys.nextOrd());
         g.count++;
         g.first = Math.min(g.first, at);
         if (at >= g.last) {

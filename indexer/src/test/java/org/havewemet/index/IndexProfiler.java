@@ -31,7 +31,7 @@ import org.apache.lucene.store.FSDirectory;
  * </pre>
  */
 public final class IndexProfiler {
-    private static final SortField NEWEST_FIRST = new SortField(InvitationSchema.RECEIVED_AT, SortField.Type.LONG, true);
+    private static final SortField NEWEST_FIRST = InvitationSchema.newestFirst();
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
