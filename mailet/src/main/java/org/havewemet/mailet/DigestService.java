@@ -39,6 +39,7 @@ import org.havewemet.config.DigestSchedule;
 import org.havewemet.config.template.RenderedTemplate;
 import org.havewemet.config.template.TemplateModel;
 import org.havewemet.config.template.TemplateStore;
+import org.havewemet.index.IndexWriteQueue;
 import org.havewemet.index.InvitationIndex;
 import org.havewemet.index.InvitationRecord;
 import org.havewemet.index.SearchHit;

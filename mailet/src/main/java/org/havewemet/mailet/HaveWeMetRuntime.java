@@ -21,6 +21,7 @@ import org.havewemet.config.ConfigException;
 import org.havewemet.config.ConfigLoader;
 import org.havewemet.config.HaveWeMetConfig;
 import org.havewemet.config.template.TemplateStore;
+import org.havewemet.index.IndexWriteQueue;
 import org.havewemet.index.InvitationIndex;
 import org.havewemet.reply.RateLimiter;
 import org.havewemet.reply.ReplyLedger;
