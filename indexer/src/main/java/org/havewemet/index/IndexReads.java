@@ -54,7 +54,12 @@ final class IndexReads {
 
     SearchResult search(IndexSearcher searcher, String user, String queryText, SortOrder order, int limit, int offset)
             throws IOException {
-        Query userQuery = parse(searcher, queryText, user);
+        return search(searcher, user, parse(searcher, queryText, user), order, limit, offset);
+    }
+
+    /** The same for a query built with the schema's factories (scoped here, like a parsed one). */
+    SearchResult search(IndexSearcher searcher, String user, Query userQuery, SortOrder order, int limit, int offset)
+            throws IOException {
         Query query = schema.scoped(user, userQuery);
         int from = Math.max(0, offset);
         int window = Math.min(MAX_WINDOW, from + Math.max(0, limit));

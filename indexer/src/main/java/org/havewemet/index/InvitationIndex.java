@@ -260,6 +260,15 @@ public final class InvitationIndex implements AutoCloseable {
         return read(searcher -> reads.search(searcher, user, query, sort, limit, offset));
     }
 
+    /**
+     * One page of the user's invitations matching a query built with {@link #schema()}'s factories (such as
+     * {@link InvitationSchema#receivedBetween}), for callers that know what they look for: no query text is built
+     * or parsed. Scoped to the user like every read.
+     */
+    public SearchResult search(String user, Query query, SortOrder sort, int limit, int offset) throws IOException {
+        return read(searcher -> reads.search(searcher, user, query, sort, limit, offset));
+    }
+
     /** One entry per person who invited {@code user} (optionally only invitations matching query), latest first. */
     public List<InviterSummary> inviters(String user, String query, int limit, int offset) throws IOException {
         return read(searcher -> reads.inviters(searcher, user, query, limit, offset));
