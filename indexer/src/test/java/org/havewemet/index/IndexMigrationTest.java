@@ -34,8 +34,9 @@ import ch.qos.logback.core.read.ListAppender;
  */
 class IndexMigrationTest {
     private static final List<String> QUERIES = List.of("", "lucene", "from:jean", "from:j", "from:jlp@starfleet.org",
-            "verdict:personal", "status:suppressed", "after:2024-01-01 before:2024-06-01", "-from:jean", "meetup OR talk",
-            "recruiter", "verdict:PERSONAL platform:LinkedIn", "event:reminder", "status:none -verdict:suspicious");
+            "verdict:personal", "status:suppressed", "after:2024-01-01 before:2024-06-01", "-from:jean",
+            "meetup OR talk", "recruiter", "verdict:PERSONAL platform:LinkedIn", "event:reminder",
+            "status:none -verdict:suspicious");
 
     @TempDir
     Path dir;

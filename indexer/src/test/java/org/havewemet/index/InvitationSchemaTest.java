@@ -27,9 +27,11 @@ class InvitationSchemaTest {
         try (FSDirectory directory = FSDirectory.open(dir.resolve("index"));
              DirectoryReader reader = DirectoryReader.open(directory)) {
             FieldInfos fields = FieldInfos.getMergedFieldInfos(reader);
-            for (String keyword : List.of(InvitationSchema.RECIPIENT, InvitationSchema.VERDICT, InvitationSchema.PLATFORM,
-                    InvitationSchema.REPLY_STATUS, InvitationSchema.INVITER_KEY, InvitationSchema.MONTH)) {
-                assertThat(fields.fieldInfo(keyword).getDocValuesType()).as(keyword).isEqualTo(DocValuesType.SORTED_SET);
+            for (String keyword : List.of(InvitationSchema.RECIPIENT, InvitationSchema.VERDICT,
+                    InvitationSchema.PLATFORM, InvitationSchema.REPLY_STATUS, InvitationSchema.INVITER_KEY,
+                    InvitationSchema.MONTH)) {
+                assertThat(fields.fieldInfo(keyword).getDocValuesType()).as(keyword)
+                        .isEqualTo(DocValuesType.SORTED_SET);
             }
             for (String number : List.of(InvitationSchema.RECEIVED_AT, InvitationSchema.MUTUAL,
                     InvitationSchema.CONNECTIONS)) {
