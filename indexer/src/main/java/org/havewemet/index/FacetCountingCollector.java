@@ -1,6 +1,8 @@
 package org.havewemet.index;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.Map;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
@@ -17,6 +20,37 @@ import org.apache.lucene.search.SimpleCollector;
  * array increment. Sorted (single-valued) doc values of an index written before schema 3 read the same way.
  */
 final class FacetCountingCollector extends SimpleCollector {
+    /** Every match counted, and per field (in the order asked for) value to number of matches. */
+    record Counts(long matches, List<Map<String, Long>> byField) {
+    }
+
+    /** One collector per slice of the index, their counts added up. */
+    static CollectorManager<FacetCountingCollector, Counts> manager(List<String> fields) {
+        return new CollectorManager<>() {
+            @Override
+            public FacetCountingCollector newCollector() {
+                return new FacetCountingCollector(fields);
+            }
+
+            @Override
+            public Counts reduce(Collection<FacetCountingCollector> collectors) throws IOException {
+                long matches = 0;
+                List<Map<String, Long>> byField = new ArrayList<>();
+                for (int i = 0; i < fields.size(); i++) {
+                    byField.add(new HashMap<>());
+                }
+                for (FacetCountingCollector c : collectors) {
+                    matches += c.matches;
+                    for (int i = 0; i < fields.size(); i++) {
+                        Map<String, Long> into = byField.get(i);
+                        c.counts(i).forEach((value, n) -> into.merge(value, n, Long::sum));
+                    }
+                }
+                return new Counts(matches, byField);
+            }
+        };
+    }
+
     private final List<String> fields;
     private final List<Map<String, Long>> totals;
     private SortedSetDocValues[] values;
@@ -54,10 +88,6 @@ final class FacetCountingCollector extends SimpleCollector {
     @Override
     public ScoreMode scoreMode() {
         return ScoreMode.COMPLETE_NO_SCORES;
-    }
-
-    long matches() {
-        return matches;
     }
 
     /** Counts of field number {@code i}, complete once the search is over. */

@@ -3,6 +3,7 @@ package org.havewemet.index;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollector;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -64,13 +66,14 @@ final class IndexReads {
         int from = Math.max(0, offset);
         int window = Math.min(MAX_WINDOW, from + Math.max(0, limit));
         Sort sort = order == SortOrder.RELEVANCE ? new Sort(SortField.FIELD_SCORE, NEWEST_FIRST) : new Sort(NEWEST_FIRST);
-        TopFieldCollector top = new TopFieldCollectorManager(sort, Math.max(1, window), null, Integer.MAX_VALUE, false)
-                .newCollector();
-        FacetCountingCollector facets = new FacetCountingCollector(FACET_FIELDS);
-        searcher.search(query, MultiCollector.wrap(top, facets));
-        ScoreDoc[] all = top.topDocs().scoreDocs;
+        // One pass collects the top window and counts the facets of every match.
+        Object[] collected = searcher.search(query, new MultiCollectorManager(
+                new TopFieldCollectorManager(sort, Math.max(1, window), null, Integer.MAX_VALUE, true),
+                FacetCountingCollector.manager(FACET_FIELDS)));
+        ScoreDoc[] all = ((TopDocs) collected[0]).scoreDocs;
+        FacetCountingCollector.Counts facets = (FacetCountingCollector.Counts) collected[1];
         int end = Math.min(all.length, window);
-        ScoreDoc[] page = from >= end ? new ScoreDoc[0] : java.util.Arrays.copyOfRange(all, from, end);
+        ScoreDoc[] page = from >= end ? new ScoreDoc[0] : Arrays.copyOfRange(all, from, end);
         TopFieldCollector.populateScores(page, searcher, query);
         String[] snippets = highlight(searcher, userQuery, page);
         StoredFields stored = searcher.storedFields();
@@ -78,17 +81,16 @@ final class IndexReads {
         for (int i = 0; i < page.length; i++) {
             hits.add(new SearchHit(schema.toRecord(stored.document(page[i].doc)), snippets[i], page[i].score));
         }
-        return new SearchResult(facets.matches(), hits, facets.counts(0), facets.counts(1), facets.counts(2));
+        return new SearchResult(facets.matches(), hits, facets.byField().get(0), facets.byField().get(1),
+                facets.byField().get(2));
     }
 
     List<InviterSummary> inviters(IndexSearcher searcher, String user, String queryText, int limit, int offset)
             throws IOException {
         Query query = schema.scoped(user, parse(searcher, queryText, user));
-        InviterGroupingCollector grouping = new InviterGroupingCollector();
-        searcher.search(query, grouping);
+        Map<String, InviterGroupingCollector.Group> all = searcher.search(query, InviterGroupingCollector.manager());
         int from = Math.max(0, offset);
-        List<Map.Entry<String, InviterGroupingCollector.Group>> groups =
-                firstGroups(grouping.groups(), from + Math.max(0, limit));
+        List<Map.Entry<String, InviterGroupingCollector.Group>> groups = firstGroups(all, from + Math.max(0, limit));
         StoredFields stored = searcher.storedFields();
         List<InviterSummary> out = new ArrayList<>();
         for (int i = from; i < groups.size() && out.size() < Math.max(0, limit); i++) {
@@ -145,7 +147,7 @@ final class IndexReads {
     }
 
     long count(IndexSearcher searcher, String user) throws IOException {
-        return searcher.count(schema.scoped(user, new org.apache.lucene.search.MatchAllDocsQuery()));
+        return searcher.count(schema.scoped(user, new MatchAllDocsQuery()));
     }
 
     boolean isKnown(IndexSearcher searcher, String user, String address, String name) throws IOException {

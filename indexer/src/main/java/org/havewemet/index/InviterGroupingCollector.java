@@ -2,6 +2,7 @@ package org.havewemet.index;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
@@ -27,6 +29,25 @@ final class InviterGroupingCollector extends SimpleCollector {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         int lastDoc = -1;
+    }
+
+    /** One collector per slice of the index, their groups merged: inviter key to group. */
+    static CollectorManager<InviterGroupingCollector, Map<String, Group>> manager() {
+        return new CollectorManager<>() {
+            @Override
+            public InviterGroupingCollector newCollector() {
+                return new InviterGroupingCollector();
+            }
+
+            @Override
+            public Map<String, Group> reduce(Collection<InviterGroupingCollector> collectors) throws IOException {
+                Map<String, Group> all = new HashMap<>();
+                for (InviterGroupingCollector c : collectors) {
+                    c.groups().forEach((key, group) -> all.merge(key, group, InviterGroupingCollector::combine));
+                }
+                return all;
+            }
+        };
     }
 
     private final Map<String, Group> groups = new HashMap<>();
@@ -73,17 +94,21 @@ final class InviterGroupingCollector extends SimpleCollector {
 
     private void flushSegment() throws IOException {
         for (int i = 0; i < segmentGroups.size; i++) {
-            groups.merge(keys.lookupOrd(segmentGroups.ords[i]).utf8ToString(), segmentGroups.groups[i], (a, b) -> {
-                a.count += b.count;
-                a.first = Math.min(a.first, b.first);
-                if (b.last >= a.last) {
-                    a.last = b.last;
-                    a.lastDoc = b.lastDoc;
-                }
-                return a;
-            });
+            groups.merge(keys.lookupOrd(segmentGroups.ords[i]).utf8ToString(), segmentGroups.groups[i],
+                    InviterGroupingCollector::combine);
         }
         segmentGroups.clear();
+    }
+
+    /** Adds {@code b} (a later segment's or slice's group of the same inviter) into {@code a}. */
+    private static Group combine(Group a, Group b) {
+        a.count += b.count;
+        a.first = Math.min(a.first, b.first);
+        if (b.last >= a.last) {
+            a.last = b.last;
+            a.lastDoc = b.lastDoc;
+        }
+        return a;
     }
 
     /** Ordinal to group of one segment, in order of first appearance. */
