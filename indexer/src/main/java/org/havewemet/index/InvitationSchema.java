@@ -303,7 +303,6 @@ public final class InvitationSchema {
         return KeywordField.newExactQuery(field, canonical(field, value));
     }
 
-
     /**
      * Received in [fromInclusive, toExclusive); either bound may be null. {@link LongField#newRangeQuery} lets Lucene
      * pick, per segment, between the points (good when the range is the most selective part of the query) and a
