@@ -46,7 +46,7 @@ import com.google.inject.multibindings.ProvidesIntoSet;
  * ({@code james-server-data-jpa}) on the database of {@link DerbyDatabaseModule}, so the demo user and every user,
  * domain or alias added through WebAdmin are there after a restart. Mail repositories (error, address-error,
  * relay-denied, rrt-error) default to James' {@link FileMailRepository} under {@code DATA/var/mail/}, and their URLs
- * are remembered in the database; Sieve scripts are files under {@code DATA/var/sieve/}, as in the memory server.
+ * are remembered in the database; Sieve scripts are files under {@code DATA/sieve/}, as in the memory server.
  * Vacation settings, their notification registry and DLP rules stay in memory, as in the memory server.
  */
 public final class PersistentDataModule extends AbstractModule {
