@@ -47,7 +47,7 @@ class PersistentServeIT {
     Path data;
 
     @Test
-    void serveShouldShowTheSameFoldersMessagesAndUsersWhenStoppedAndStartedAgain() throws Exception {
+    void serveShouldShowTheSameFoldersMessagesUsersAndAliasesWhenStoppedAndStartedAgain() throws Exception {
         MailboxSnapshot beforeStop;
         try (ServeProcess first = ServeProcess.start(data, outside.smtpPort(), log("persistent-serve-1.log"))) {
             try (RawSmtpClient smtp = new RawSmtpClient("127.0.0.1", first.smtpPort)) {
@@ -69,7 +69,10 @@ class PersistentServeIT {
                 imap.select(TestIMAPClient.INBOX);
                 imap.sendCommand("STORE 1 +FLAGS (\\Flagged)");
             }
-            assertThat(addUser(first.webadminPort, "alice@havewemet.test", "alice-secret")).isEqualTo(204);
+            assertThat(put(first.webadminPort, "/users/alice@havewemet.test", "{\"password\":\"alice-secret\"}"))
+                .isEqualTo(204);
+            assertThat(put(first.webadminPort, "/address/aliases/" + USER + "/sources/hello@havewemet.test", ""))
+                .isEqualTo(204);
             beforeStop = MailboxSnapshot.read(first.imapPort, USER, PASSWORD);
             first.stop();
         }
@@ -82,6 +85,8 @@ class PersistentServeIT {
             assertThat(afterRestart).as("folders, messages and flags after the restart").isEqualTo(beforeStop);
             assertThat(MailboxSnapshot.read(second.imapPort, "alice@havewemet.test", "alice-secret").folders())
                 .as("a user added through WebAdmin logs in after the restart").isNotNull();
+            assertThat(get(second.webadminPort, "/address/aliases/" + USER)).as("an alias added through WebAdmin")
+                .contains("hello@havewemet.test");
             assertThat(outside.received()).as("the reply was not sent again").hasSize(1);
             second.stop();
         }
@@ -126,7 +131,7 @@ class PersistentServeIT {
                 expectedFolder.size(), triagedBeforeKill, expectedFolder.size() / 2, expectedFolder.size(),
                 duplicated.size(), duplicated);
             assertThat(foldersById.keySet()).as("nothing delivered that was not sent")
-                .containsOnlyElementsOf(expectedFolder.keySet());
+                .isSubsetOf(expectedFolder.keySet());
             assertThat(duplicated).as("at least once: only mails in flight at the kill come twice")
                 .hasSizeLessThanOrEqualTo(SPOOL_THREADS);
             second.stop();
@@ -144,10 +149,15 @@ class PersistentServeIT {
         return log;
     }
 
-    private static int addUser(int webadminPort, String user, String password) throws Exception {
-        HttpRequest put = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webadminPort + "/users/" + user))
-            .PUT(HttpRequest.BodyPublishers.ofString("{\"password\":\"" + password + "\"}")).build();
+    private static int put(int webadminPort, String path, String json) throws Exception {
+        HttpRequest put = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webadminPort + path))
+            .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
         return HttpClient.newHttpClient().send(put, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String get(int webadminPort, String path) throws Exception {
+        HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webadminPort + path)).build();
+        return HttpClient.newHttpClient().send(get, HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static byte[] resource(String name) throws IOException {
