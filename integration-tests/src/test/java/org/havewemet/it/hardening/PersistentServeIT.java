@@ -57,10 +57,10 @@ class PersistentServeIT {
                         .isEqualTo(RawSmtpClient.Outcome.ACCEPTED);
                 }
             }
-            await().until(() -> {
+            await().untilAsserted(() -> {
                 MailboxSnapshot now = MailboxSnapshot.read(first.imapPort, USER, PASSWORD);
-                return now.count(TestIMAPClient.INBOX) == 1 && now.count(PRIORITY) == 1
-                    && now.count(UNEXPLAINED) == 2 && now.count(DRAFTS) == 1;
+                assertThat(List.of(now.count(TestIMAPClient.INBOX), now.count(PRIORITY), now.count(UNEXPLAINED),
+                    now.count(DRAFTS))).as("INBOX, Priority, Unexplained, Drafts in " + now).containsExactly(1, 1, 2, 1);
             });
             await().until(() -> outside.received().size() == 1); // the reply left through the persistent queue
             try (TestIMAPClient imap = new TestIMAPClient()) {
@@ -114,9 +114,10 @@ class PersistentServeIT {
 
         try (ServeProcess second = ServeProcess.start(data, outside.smtpPort(), log("persistent-serve-kill-2.log"))) {
             MailboxSnapshot[] last = new MailboxSnapshot[1];
-            await().until(() -> {
+            await().untilAsserted(() -> {
                 last[0] = MailboxSnapshot.read(second.imapPort, USER, PASSWORD);
-                return last[0].foldersById().keySet().containsAll(expectedFolder.keySet());
+                assertThat(last[0].foldersById().keySet()).as("accepted mails delivered after the restart")
+                    .containsAll(expectedFolder.keySet());
             });
             Map<String, List<String>> foldersById = last[0].foldersById();
             List<String> duplicated = new ArrayList<>();
