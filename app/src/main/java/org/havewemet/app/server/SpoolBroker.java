@@ -1,5 +1,6 @@
 package org.havewemet.app.server;
 
+import java.io.File;
 import java.io.FileNotFoundException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,6 +14,7 @@ import org.apache.activemq.broker.BrokerPlugin;
 import org.apache.activemq.broker.BrokerService;
 import org.apache.activemq.plugin.StatisticsBrokerPlugin;
 import org.apache.activemq.store.kahadb.KahaDBPersistenceAdapter;
+import org.apache.activemq.usage.SystemUsage;
 import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.queue.activemq.FileSystemBlobTransferPolicy;
 
@@ -49,6 +51,7 @@ final class SpoolBroker {
         broker.setSchedulerSupport(false);
         broker.setEnableStatistics(true);
         broker.setPlugins(new BrokerPlugin[] {new StatisticsBrokerPlugin()});
+        limitUsage(kahaDb.getDirectory());
         broker.start();
         broker.waitUntilStarted();
 
@@ -59,6 +62,24 @@ final class SpoolBroker {
         prefetch.setQueuePrefetch(0);
         prefetch.setTopicPrefetch(0);
         connectionFactory.setPrefetchPolicy(prefetch);
+    }
+
+    /**
+     * The limits ActiveMQ would fall back to itself, with a WARN at every start, when its defaults (1 GB of heap,
+     * 100 GB of disk) exceed what this JVM and this disk have: at most 70% of the heap, at most 95% of the free disk.
+     */
+    private void limitUsage(File kahaDbDirectory) {
+        SystemUsage usage = broker.getSystemUsage();
+        long heap = Runtime.getRuntime().maxMemory();
+        usage.getMemoryUsage().setLimit(Math.min(usage.getMemoryUsage().getLimit(), heap / 10 * 7));
+        File existing = kahaDbDirectory.getAbsoluteFile();
+        while (existing != null && !existing.exists()) {
+            existing = existing.getParentFile();
+        }
+        if (existing != null && existing.getUsableSpace() > 0) {
+            long free = existing.getUsableSpace() / 100 * 95; // what other writers take meanwhile
+            usage.getStoreUsage().setLimit(Math.min(usage.getStoreUsage().getLimit(), free));
+        }
     }
 
     private static FileSystemBlobTransferPolicy blobTransferPolicy(FileSystem fileSystem) throws FileNotFoundException {
