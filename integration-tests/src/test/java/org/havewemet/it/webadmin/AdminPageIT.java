@@ -47,7 +47,7 @@ class AdminPageIT {
     @ValueSource(strings = {"/havewemet/ui/..%2FHaveWeMetRoutes.class", "/havewemet/ui/%2E%2E%2F%2E%2E%2Fwebadmin.properties",
         "/havewemet/ui/nosuch.js", "/havewemet/ui/app.JS", "/havewemet/ui/..%5Capp.js"})
     void otherFilesShouldNotBeServed(String path, GuiceJamesServer server) {
-        int status = api(server).urlEncodingEnabled(false).get(path).then().extract().statusCode();
-        org.assertj.core.api.Assertions.assertThat(status).as(path).isIn(400, 404);
+        // Only the page's own files exist: anything else, encoded traversal included, is simply not found.
+        api(server).urlEncodingEnabled(false).get(path).then().statusCode(404);
     }
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.restassured.path.json.JsonPath;
 
@@ -107,19 +107,19 @@ class InvitationRoutesIT {
 
     @ParameterizedTest
     @Order(1)
-    @ValueSource(strings = {"*:*", "*", "recipient:other@havewemet.test", "recipient:\"other@havewemet.test\"",
-        "Mendes OR *:*", "NOT Roe", "type:invitation", "id:other*", "verdict:PERSONAL",
-        "other@havewemet.test", "(Mendes) OR (recipient:other@havewemet.test)"})
-    void queryAbuseShouldNeverWidenTheScope(String query, GuiceJamesServer server) {
+    @CsvSource(delimiterString = " => ", value = {
+        // Lucene's own syntax and the index's internal fields are not part of the search language: nothing found.
+        "*:* => 0", "* => 0", "recipient:other@havewemet.test => 0", "recipient:\"other@havewemet.test\" => 0",
+        "Mendes OR *:* => 0", "type:invitation => 0", "id:other* => 0", "other@havewemet.test => 0",
+        "(Mendes) OR (recipient:other@havewemet.test) => 0",
+        // Real syntax, scoped to the user: of the user's two invitations neither is PERSONAL, one is not from Roe.
+        "verdict:PERSONAL => 0", "NOT Roe => 1"})
+    void queryAbuseShouldNeverWidenTheScope(String query, int expectedTotal, GuiceJamesServer server) {
         var response = api(server).queryParam("user", DEMO).queryParam("q", query).get("/havewemet/invitations");
-        assertThat(response.statusCode()).as("query %s", query).isIn(200, 400);
-        if (response.statusCode() == 200) {
-            List<String> names = response.jsonPath().getList("hits.inviter.name");
-            assertThat(names).as("query %s", query).doesNotContain("Carlos Mendes");
-            assertThat(response.jsonPath().getInt("total")).isLessThanOrEqualTo(2);
-        } else {
-            assertThat(response.jsonPath().getString("parameter")).isEqualTo("q");
-        }
+        assertThat(response.statusCode()).as("query %s: %s", query, response.body().asString()).isEqualTo(200);
+        List<String> names = response.jsonPath().getList("hits.inviter.name");
+        assertThat(names).as("query %s", query).doesNotContain("Carlos Mendes").hasSize(expectedTotal);
+        assertThat(response.jsonPath().getInt("total")).as("query %s", query).isEqualTo(expectedTotal);
     }
 
     @Test
