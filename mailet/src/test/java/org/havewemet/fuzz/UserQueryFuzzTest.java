@@ -35,7 +35,7 @@ class UserQueryFuzzTest {
     /**
      * Any other exception fails the test by itself. A refusal names the column of the problem (1 to one past the end)
      * in its message, but for a too long query, which concerns the whole text. A parse matches everything only for a
-     * blank query, and parsing the same text again (the parser keeps state between calls) gives an equal query.
+     * blank query, and parsing the same text again with the same parser gives an equal query (or the same refusal).
      */
     @FuzzTest(maxDuration = "5m")
     void anyQueryShouldParseOrBeRefusedWithASyntaxError(String text) {

@@ -11,19 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.GuiceJamesServer;
-import org.apache.james.JamesServerExtension;
-import org.apache.james.utils.DataProbeImpl;
 import org.apache.james.utils.SMTPMessageSender;
-import org.havewemet.it.HaveWeMetJames;
+import org.havewemet.it.HaveWeMetServer;
 import org.havewemet.it.OutsideWorld;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -50,10 +46,10 @@ class AdminPageBrowserIT {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String MARKER = "Marker 7c1f: before I accept, please tell me where we met";
-    static final OutsideWorld OUTSIDE = new OutsideWorld();
 
     @RegisterExtension
-    static JamesServerExtension james = new HaveWeMetJames(OUTSIDE).extension();
+    static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers(DEMO);
+    static final OutsideWorld OUTSIDE = JAMES.outside();
 
     @RegisterExtension
     SMTPMessageSender smtp = new SMTPMessageSender("example.com");
@@ -61,11 +57,6 @@ class AdminPageBrowserIT {
     private Path profile;
     private WebDriver browser;
     private WebDriverWait wait;
-
-    @BeforeAll
-    void createUser(GuiceJamesServer server) throws Exception {
-        server.getProbe(DataProbeImpl.class).addUser(DEMO, HaveWeMetJames.PASSWORD);
-    }
 
     @BeforeEach
     void openBrowser() throws IOException {

@@ -6,8 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import org.apache.james.GuiceJamesServer;
-import org.apache.james.JamesServerExtension;
-import org.havewemet.it.HaveWeMetJames;
+import org.havewemet.it.HaveWeMetServer;
 import org.havewemet.it.OutsideWorld;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,10 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The static admin page: served from the classpath with a strict CSP, nothing else reachable under /ui/. */
 class AdminPageIT {
-    static final OutsideWorld OUTSIDE = new OutsideWorld();
-
     @RegisterExtension
-    static JamesServerExtension james = new HaveWeMetJames(OUTSIDE).extension();
+    static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers();
+    static final OutsideWorld OUTSIDE = JAMES.outside();
 
     @ParameterizedTest
     @ValueSource(strings = {"/havewemet", "/havewemet/", "/havewemet/ui/index.html"})

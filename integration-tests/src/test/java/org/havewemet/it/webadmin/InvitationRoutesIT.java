@@ -16,10 +16,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.apache.james.GuiceJamesServer;
-import org.apache.james.JamesServerExtension;
-import org.apache.james.utils.DataProbeImpl;
 import org.apache.james.utils.SMTPMessageSender;
-import org.havewemet.it.HaveWeMetJames;
+import org.havewemet.it.HaveWeMetServer;
 import org.havewemet.it.OutsideWorld;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,18 +40,16 @@ import io.restassured.path.json.JsonPath;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InvitationRoutesIT {
     static final String PLATFORM_BOUNCE = "s-1a2b3c@bounce.linkedin.com";
-    static final OutsideWorld OUTSIDE = new OutsideWorld();
 
     @RegisterExtension
-    static JamesServerExtension james = new HaveWeMetJames(OUTSIDE).extension();
+    static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers(DEMO, OTHER);
+    static final OutsideWorld OUTSIDE = JAMES.outside();
 
     @RegisterExtension
     SMTPMessageSender smtp = new SMTPMessageSender("example.com");
 
     @BeforeAll
     void receiveInvitations(GuiceJamesServer server) throws Exception {
-        server.getProbe(DataProbeImpl.class).addUser(DEMO, HaveWeMetJames.PASSWORD);
-        server.getProbe(DataProbeImpl.class).addUser(OTHER, HaveWeMetJames.PASSWORD);
         AdminServer.send(smtp, server, PLATFORM_BOUNCE, DEMO, "linkedin-2016-unexplained.eml");
         AdminServer.send(smtp, server, "bob.stranger@example.org", DEMO, "direct-unexplained.eml");
         AdminServer.send(smtp, server, PLATFORM_BOUNCE, OTHER, "linkedin-2016-personal.eml");
