@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConfigReloadIT {
     static final String USER = "demo@" + HaveWeMetJames.DOMAIN;
     static final ConditionFactory AWAIT = Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions();
+
     @RegisterExtension
     static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers(USER);
     static final OutsideWorld OUTSIDE = JAMES.outside();

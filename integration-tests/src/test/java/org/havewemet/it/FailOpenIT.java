@@ -21,9 +21,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FailOpenIT {
     static final String USER = "demo@" + HaveWeMetJames.DOMAIN;
+
     @RegisterExtension
     static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers(USER).yaml(HaveWeMetJames.TEST_YAML + "folders:\n  drafts: \"Drafts%*broken\"\n");
-    static final OutsideWorld OUTSIDE = JAMES.outside();
 
     @RegisterExtension
     SMTPMessageSender smtp = new SMTPMessageSender("example.com");

@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.apache.james.GuiceJamesServer;
 import org.havewemet.it.HaveWeMetServer;
-import org.havewemet.it.OutsideWorld;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FailOpenSoakIT {
     @RegisterExtension
     static final HaveWeMetServer JAMES = HardenedJames.server("", HardenedJames.USER);
-    static final OutsideWorld OUTSIDE = JAMES.outside();
 
     @Test
     void everyAcceptedMailShouldBeDeliveredExactlyOnceOverTenThousandMails(GuiceJamesServer server) throws Exception {

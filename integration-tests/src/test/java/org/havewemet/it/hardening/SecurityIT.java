@@ -35,6 +35,7 @@ class SecurityIT {
     static final String OTHER = "other@" + HardenedJames.DOMAIN;
     static final ConditionFactory AWAIT = Awaitility.await().atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(200));
+
     @RegisterExtension
     static final HaveWeMetServer JAMES = HardenedJames.server("judge:\n  trustedAuthServIds: [mx.havewemet.test]\n", HardenedJames.USER, OTHER);
     static final OutsideWorld OUTSIDE = JAMES.outside();

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.not;
 
 import org.apache.james.GuiceJamesServer;
 import org.havewemet.it.HaveWeMetServer;
-import org.havewemet.it.OutsideWorld;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AdminPageIT {
     @RegisterExtension
     static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers();
-    static final OutsideWorld OUTSIDE = JAMES.outside();
 
     @ParameterizedTest
     @ValueSource(strings = {"/havewemet", "/havewemet/", "/havewemet/ui/index.html"})

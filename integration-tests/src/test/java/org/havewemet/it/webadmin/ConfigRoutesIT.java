@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import org.apache.james.GuiceJamesServer;
 import org.havewemet.it.HaveWeMetJames;
 import org.havewemet.it.HaveWeMetServer;
-import org.havewemet.it.OutsideWorld;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,7 +20,6 @@ class ConfigRoutesIT {
 
     @RegisterExtension
     static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers().yaml(YAML);
-    static final OutsideWorld OUTSIDE = JAMES.outside();
 
     @Test
     void configShouldShowTheEffectiveValuesWithoutPersonalAddresses(GuiceJamesServer server) {

@@ -18,7 +18,6 @@ import java.util.List;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.utils.SMTPMessageSender;
 import org.havewemet.it.HaveWeMetServer;
-import org.havewemet.it.OutsideWorld;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -43,7 +42,6 @@ class InvitationRoutesIT {
 
     @RegisterExtension
     static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers(DEMO, OTHER);
-    static final OutsideWorld OUTSIDE = JAMES.outside();
 
     @RegisterExtension
     SMTPMessageSender smtp = new SMTPMessageSender("example.com");

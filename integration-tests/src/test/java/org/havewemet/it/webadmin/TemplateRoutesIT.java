@@ -12,7 +12,6 @@ import java.util.Map;
 
 import org.apache.james.GuiceJamesServer;
 import org.havewemet.it.HaveWeMetServer;
-import org.havewemet.it.OutsideWorld;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TemplateRoutesIT {
     @RegisterExtension
     static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers();
-    static final OutsideWorld OUTSIDE = JAMES.outside();
 
     @Test
     void listShouldHoldTheShippedTemplates(GuiceJamesServer server) {
