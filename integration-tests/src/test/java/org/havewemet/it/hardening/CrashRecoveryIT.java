@@ -2,7 +2,6 @@ package org.havewemet.it.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,17 +12,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.mail.Address;
 import javax.mail.MessagingException;
 
 import org.awaitility.Awaitility;
-import org.havewemet.app.cli.HaveWeMetCli;
 import org.havewemet.index.InvitationIndex;
 import org.havewemet.index.ReadOnlyInvitationIndex;
-import org.havewemet.it.ChildJvm;
 import org.havewemet.it.OutsideWorld;
 import org.havewemet.reply.ReplyLedger;
 import org.junit.jupiter.api.Test;
@@ -39,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashRecoveryIT {
     static final String USER = "demo@havewemet.test";
     static final int INVITATIONS = 60;
-    static final Pattern SERVE_RUNNING = Pattern.compile("havewemet is running");
 
     @RegisterExtension
     static OutsideWorld outside = new OutsideWorld();
@@ -58,10 +53,9 @@ class CrashRecoveryIT {
         Files.deleteIfExists(restartLog);
 
         Set<String> repliedBeforeCrash;
-        int firstPort = ChildJvm.freePort();
-        try (ChildJvm first = serve(firstPort, log)) {
+        try (ServeProcess first = ServeProcess.start(data, outside.smtpPort(), log)) {
             AtomicBoolean killed = new AtomicBoolean();
-            Thread sender = new Thread(() -> sendAll(firstPort, killed));
+            Thread sender = new Thread(() -> sendAll(first.smtpPort, killed));
             sender.start();
             Awaitility.await("replies before the crash, see " + log.toAbsolutePath()).atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(20)).until(() -> repliesByInviter().size() >= INVITATIONS / 4);
@@ -73,9 +67,8 @@ class CrashRecoveryIT {
         }
         assertThat(repliedBeforeCrash).as("the crash came in the middle of the run").hasSizeLessThan(INVITATIONS);
 
-        int secondPort = ChildJvm.freePort();
-        try (ChildJvm second = serve(secondPort, restartLog)) {
-            Map<RawSmtpClient.Outcome, Integer> outcomes = sendAll(secondPort, new AtomicBoolean());
+        try (ServeProcess second = ServeProcess.start(data, outside.smtpPort(), restartLog)) {
+            Map<RawSmtpClient.Outcome, Integer> outcomes = sendAll(second.smtpPort, new AtomicBoolean());
             assertThat(outcomes).as("after the restart").containsOnlyKeys(RawSmtpClient.Outcome.ACCEPTED);
             Path index = data.resolve("var/havewemet/index");
             try {
@@ -110,18 +103,6 @@ class CrashRecoveryIT {
                 assertThat(ledger.isAnsweredWithin(USER, inviter, Instant.now(), Duration.ofDays(30))).as(inviter).isTrue();
             }
         }
-    }
-
-    /** {@code havewemet serve} in a child JVM on these data, relaying to the outside world; returns once it runs. */
-    private ChildJvm serve(int smtpPort, Path log) throws IOException {
-        ChildJvm serve = ChildJvm.mainClass(HaveWeMetCli.class.getName(), "serve", "--data", data.toString(),
-                "--smtp-port", Integer.toString(smtpPort), "--imap-port", Integer.toString(ChildJvm.freePort()),
-                "--webadmin-port", Integer.toString(ChildJvm.freePort()),
-                "--outbound-relay", "127.0.0.1:" + outside.smtpPort())
-            .options("-Xmx1g").quickStart()
-            .start(log);
-        serve.awaitOutput(SERVE_RUNNING, Duration.ofSeconds(120));
-        return serve;
     }
 
     private static Map<RawSmtpClient.Outcome, Integer> sendAll(int port, AtomicBoolean stop) {
