@@ -127,9 +127,13 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Kills the JVM if it still runs: a test that failed half-way never leaves a server behind. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
-            killHard();
+            try {
+                killHard();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

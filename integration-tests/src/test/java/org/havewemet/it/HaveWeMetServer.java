@@ -1,7 +1,6 @@
 package org.havewemet.it;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.james.GuiceJamesServer;
@@ -38,7 +37,7 @@ public final class HaveWeMetServer implements BeforeAllCallback, AfterAllCallbac
     AfterEachCallback, ParameterResolver {
     private final OutsideWorld outside = new OutsideWorld();
     private final List<String> users;
-    private final List<Class<? extends GuiceProbe>> probes = new ArrayList<>();
+    private Class<? extends GuiceProbe>[] probes;
     private String yaml = HaveWeMetJames.TEST_YAML;
     private HaveWeMetJames james;
     private JamesServerExtension server;
@@ -61,9 +60,10 @@ public final class HaveWeMetServer implements BeforeAllCallback, AfterAllCallbac
 
     /** Extra probes of the running server, reached with {@link #probe(Class)}. */
     @SafeVarargs
+    @SuppressWarnings("varargs") // kept only to be handed on to HaveWeMetJames.extension as they are
     public final HaveWeMetServer probes(Class<? extends GuiceProbe>... extra) {
         notStarted();
-        probes.addAll(List.of(extra));
+        this.probes = extra.clone();
         return this;
     }
 
@@ -71,9 +71,7 @@ public final class HaveWeMetServer implements BeforeAllCallback, AfterAllCallbac
     public void beforeAll(ExtensionContext context) throws Exception {
         notStarted();
         james = new HaveWeMetJames(outside, yaml);
-        @SuppressWarnings("unchecked") // an array of a wildcard type can only be made raw
-        Class<? extends GuiceProbe>[] extra = probes.toArray(new Class[0]);
-        server = james.extension(extra);
+        server = probes == null ? james.extension() : james.extension(probes);
         server.beforeAll(context);
         DataProbeImpl data = probe(DataProbeImpl.class);
         for (String user : users) {

@@ -64,8 +64,14 @@ final class JamesProcess implements AutoCloseable {
 
     /** Asks James to stop (SIGTERM runs its shutdown hook), then kills it if it is still there after a bound. */
     @Override
-    public void close() throws InterruptedException {
-        jvm.stop();
+    public void close() {
+        try {
+            jvm.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            jvm.close();
+        }
     }
 
     static int freePort() {

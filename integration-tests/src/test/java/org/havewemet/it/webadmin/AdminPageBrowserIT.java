@@ -34,6 +34,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -93,8 +94,8 @@ class AdminPageBrowserIT {
     void templateEditedInThePageShouldShapeTheReplyThatIsSent(GuiceJamesServer server) throws Exception {
         openPage(server);
         wait.until(ExpectedConditions.attributeToBe(By.id("subject"), "value", "Auto: Have we met?"));
-        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("template-select")))
-            .getFirstSelectedOption().getAttribute("value")).isEqualTo("reply|en");
+        assertThat(new Select(browser.findElement(By.id("template-select")))
+            .getFirstSelectedOption().getDomProperty("value")).isEqualTo("reply|en");
 
         WebElement body = browser.findElement(By.id("body"));
         body.clear();

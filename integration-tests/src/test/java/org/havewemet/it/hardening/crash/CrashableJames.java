@@ -77,7 +77,7 @@ final class CrashableJames implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         jvm.close();
     }
 }
