@@ -23,7 +23,8 @@ class FailOpenIT {
     static final String USER = "demo@" + HaveWeMetJames.DOMAIN;
 
     @RegisterExtension
-    static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers(USER).yaml(HaveWeMetJames.TEST_YAML + "folders:\n  drafts: \"Drafts%*broken\"\n");
+    static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers(USER)
+        .yaml(HaveWeMetJames.TEST_YAML + "folders:\n  drafts: \"Drafts%*broken\"\n");
 
     @RegisterExtension
     SMTPMessageSender smtp = new SMTPMessageSender("example.com");

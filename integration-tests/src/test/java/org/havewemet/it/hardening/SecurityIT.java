@@ -37,7 +37,8 @@ class SecurityIT {
         .pollInterval(Duration.ofMillis(200));
 
     @RegisterExtension
-    static final HaveWeMetServer JAMES = HardenedJames.server("judge:\n  trustedAuthServIds: [mx.havewemet.test]\n", HardenedJames.USER, OTHER);
+    static final HaveWeMetServer JAMES = HardenedJames.server("judge:\n  trustedAuthServIds: [mx.havewemet.test]\n",
+        HardenedJames.USER, OTHER);
     static final OutsideWorld OUTSIDE = JAMES.outside();
 
     @ParameterizedTest

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DryRunRepliesIT {
     @RegisterExtension
-    static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers(USER).yaml(HaveWeMetJames.TEST_YAML + "replies:\n  dryRun: true\n");
+    static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers(USER)
+        .yaml(HaveWeMetJames.TEST_YAML + "replies:\n  dryRun: true\n");
     static final OutsideWorld OUTSIDE = JAMES.outside();
 
     @Test
