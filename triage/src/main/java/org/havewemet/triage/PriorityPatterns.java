@@ -1,4 +1,4 @@
-package org.havewemet.mailet;
+package org.havewemet.triage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,10 +6,6 @@ import java.util.List;
 import javax.mail.internet.MimeMessage;
 
 import org.havewemet.config.PatternList;
-import org.havewemet.triage.Reason;
-import org.havewemet.triage.Triage;
-import org.havewemet.triage.TriageResult;
-import org.havewemet.triage.Verdict;
 
 /**
  * {@code patterns.alwaysPriority}: invitations from inviter addresses the admin listed are PERSONAL whatever their

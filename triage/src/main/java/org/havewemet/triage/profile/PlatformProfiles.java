@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * All platform profiles plus the generic rules, loaded from YAML (the default shipped with havewemet-config, or an
+ * All platform profiles plus the generic rules, loaded from YAML (the default shipped with havewemet-triage, or an
  * admin override file in the same format). Immutable and thread-safe once loaded.
  */
 public final class PlatformProfiles {
     /** Classpath location of the default profiles (in the havewemet-config jar). */
-    public static final String DEFAULT_RESOURCE = "org/havewemet/config/platforms.yaml";
+    public static final String DEFAULT_RESOURCE = "org/havewemet/triage/platforms.yaml";
 
     /** The YAML file as a whole. */
     public record File(GenericRules generic, GenericRules.Direct direct, List<PlatformProfile> platforms) {
