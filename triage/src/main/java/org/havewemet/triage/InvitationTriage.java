@@ -4,6 +4,7 @@ import org.havewemet.triage.judge.DefaultNotes;
 import org.havewemet.triage.judge.LanguageGuesser;
 import org.havewemet.triage.judge.NoteJudge;
 import org.havewemet.triage.judge.SpoofDetector;
+import org.havewemet.triage.judge.SuspicionSigns;
 import org.havewemet.triage.mime.MailText;
 import org.havewemet.triage.mime.MimeText;
 import org.havewemet.triage.profile.CompiledProfile;
@@ -14,6 +15,7 @@ import javax.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,6 +33,7 @@ public final class InvitationTriage implements Triage {
     private final NoteExtractor notes;
     private final NoteJudge judge;
     private final SpoofDetector spoof;
+    private final SuspicionSigns suspicion;
     private final List<String> headerMarkers;
     private final Map<String, DefaultNotes> defaults = new HashMap<>();
     private final DefaultNotes directDefaults;
@@ -44,11 +47,19 @@ public final class InvitationTriage implements Triage {
         this.notes = new NoteExtractor(profiles.generic());
         this.judge = new NoteJudge(profiles.generic(), settings);
         this.spoof = new SpoofDetector(profiles, settings);
-        this.headerMarkers = profiles.platforms().stream().flatMap(p -> p.profile().headerMarkers().stream()).distinct().toList();
+        this.suspicion = new SuspicionSigns(profiles);
+        List<String> markers = new ArrayList<>();
+        for (CompiledProfile p : profiles.platforms()) {
+            markers.addAll(p.profile().headerMarkers());
+            markers.addAll(p.markedHeaders());
+        }
+        this.headerMarkers = markers.stream().map(m -> m.toLowerCase(Locale.ROOT)).distinct().toList();
         Map<String, List<String>> contentless = profiles.generic().rules.contentless();
         for (CompiledProfile p : profiles.platforms()) {
             defaults.put(p.id(), new DefaultNotes().add(p.profile().defaultNotes(), false).add(contentless, true));
         }
+        CompiledProfile other = profiles.generic().unlisted;
+        defaults.put(other.id(), new DefaultNotes().add(other.profile().defaultNotes(), false).add(contentless, true));
         this.directDefaults = new DefaultNotes().add(profiles.generic().direct.defaultNotes(), false).add(contentless, true);
     }
 
@@ -69,19 +80,25 @@ public final class InvitationTriage implements Triage {
     private TriageResult decide(MailText mail, String envelopeSender, String recipient) {
         List<Reason> problems = mail.problems().stream().map(p -> new Reason("MALFORMED_MIME", 0.0, p)).toList();
         Optional<PlatformRecognizer.Recognition> recognized = recognizer.recognize(mail);
-        Optional<CompiledProfile> claimed = recognized.isEmpty() || recognized.get().direct()
+        Optional<CompiledProfile> claimed = recognized.isEmpty() || recognized.get().direct() || recognized.get().unlisted()
                 ? spoof.claimedPlatform(mail) : Optional.empty();
         if (recognized.isEmpty() && claimed.isEmpty()) {
             return notInvitation(new Reason("NOT_AN_INVITATION", 0.0, "no platform notice and no connection request"), problems);
         }
         PlatformRecognizer.Recognition r = claimed.isPresent() ? recognizer.claimed(mail, claimed.get()) : recognized.get();
         boolean invitationLike = r.direct() || r.event() == EventKind.INVITATION || r.event() == EventKind.REMINDER;
-        List<Reason> spoofReasons = new ArrayList<>(spoof.inspect(mail, r.platform(), invitationLike));
-        if (r.direct()) {
+        List<Reason> spoofReasons = new ArrayList<>(spoof.inspect(mail, r.unlisted() ? null : r.platform(), invitationLike));
+        if (r.direct() || r.unlisted()) {
             spoofReasons.addAll(spoof.bulkMarks(mail));
         }
+        spoofReasons.addAll(suspicion.inspect(mail, r.direct() || r.unlisted()));
         Invitation invitation = extract(mail, r, envelopeSender);
         double suspicion = spoofReasons.stream().mapToDouble(Reason::weight).sum();
+        if (r.unlisted() && r.evidence().stream().anyMatch(e -> e.code().equals(UnlistedNetworks.WORDING_ONLY))
+                && suspicion < settings.suspiciousThreshold()) {
+            return notInvitation(new Reason("NOT_AN_INVITATION", 0.0, "invitation words, but neither a notice nor a "
+                + "connection request"), problems);
+        }
         if (suspicion >= settings.suspiciousThreshold()) {
             return new TriageResult(Optional.of(invitation), Verdict.SUSPICIOUS, concat(r.evidence(), spoofReasons, problems));
         }
@@ -91,7 +108,7 @@ public final class InvitationTriage implements Triage {
                 return new TriageResult(Optional.of(invitation), Verdict.NOT_INVITATION, concat(r.evidence(), problems));
             }
             return notInvitation(new Reason("NOT_AN_INVITATION", 0.0, r.platform().id() + " notice about "
-                    + r.event().name().toLowerCase(java.util.Locale.ROOT) + ", not an invitation"), problems);
+                    + r.event().name().toLowerCase(Locale.ROOT) + ", not an invitation"), replyNote(r, problems));
         }
         Inviter inviter = invitation.inviter();
         if (known.isKnown(recipient, inviter.email(), inviter.name())) {
@@ -109,17 +126,17 @@ public final class InvitationTriage implements Triage {
 
     private Invitation extract(MailText mail, PlatformRecognizer.Recognition r, String envelopeSender) {
         CompiledProfile platform = r.platform();
-        String name = inviters.name(mail, platform);
+        String name = r.unlisted() ? inviters.unlistedName(mail) : inviters.name(mail, platform);
         NoteExtractor.Extracted ex = (platform == null || platform.profile().hasNotes())
                 ? notes.extract(mail.text(), platform, name, mail.toName())
                 : new NoteExtractor.Extracted(null, null, null);
-        String ownAddress = ownAddress(mail, platform);
+        String ownAddress = r.unlisted() ? null : ownAddress(mail, platform);
         String reply;
         if (r.direct()) {
             reply = envelopeSender != null && envelopeSender.contains("@") ? envelopeSender : ownAddress;
         } else if (ownAddress != null) {
             reply = ownAddress;
-        } else if (platform.profile().replyToReachesMember() && mail.replyTo() != null) {
+        } else if (!r.unlisted() && platform.profile().replyToReachesMember() && mail.replyTo() != null) {
             reply = mail.replyTo();
         } else {
             reply = null;
@@ -150,6 +167,13 @@ public final class InvitationTriage implements Triage {
     private static Invitation withLanguage(Invitation i, String language) {
         return new Invitation(i.platform(), i.event(), i.inviter(), i.note(), language, i.acceptUrl(), i.invitationId(),
                 i.mutualConnections(), i.connections(), i.replyAddress());
+    }
+
+    /** The REPLY_TO_NOTICE reason (when the mail is a reply quoting a notice) before the parse problems. */
+    private static List<Reason> replyNote(PlatformRecognizer.Recognition r, List<Reason> problems) {
+        List<Reason> reasons = new ArrayList<>(r.evidence().stream().filter(e -> e.code().equals("REPLY_TO_NOTICE")).toList());
+        reasons.addAll(problems);
+        return reasons;
     }
 
     private static TriageResult notInvitation(Reason reason, List<Reason> problems) {

@@ -37,6 +37,9 @@ final class NoteExtractor {
     Extracted extract(String text, CompiledProfile platform, String inviterName, String recipientName) {
         String[] lines = text.split("\n", MAX_LINES + 1);
         int start = startLine(lines, platform);
+        if (start == 0 && platform != null && CompiledGeneric.UNLISTED.equals(platform.id())) {
+            return new Extracted(null, null, null);
+        }
         boolean quotedOnly = hasQuotedLines(lines, start);
         List<String> note = new ArrayList<>();
         List<String> card = new ArrayList<>();

@@ -1,39 +1,49 @@
 package org.havewemet.triage;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
 import org.havewemet.triage.mime.MailText;
 import org.havewemet.triage.profile.CompiledProfile;
 import org.havewemet.triage.profile.Hosts;
 import org.havewemet.triage.profile.PlatformProfiles;
 import org.havewemet.triage.profile.Rx;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 /**
  * Tells which platform sent a mail (sender domain, Message-ID host, header markers, identifying wording) and which
- * event it is about; or that it is a person-to-person connection request ("direct").
+ * event it is about: its structural marks first (template headers, sender local part, link shapes: the same in every
+ * language), wording only when no mark decides. Without a platform, it is a person-to-person connection request
+ * ("direct"), or a notice of a network that no profile lists ({@link UnlistedNetworks}), or nothing.
  */
 final class PlatformRecognizer {
     private static final int EVENT_TEXT_CHARS = 20_000;
-    private static final java.util.regex.Pattern ANGLE_BRACKETS = java.util.regex.Pattern.compile("^<|>$");
-    private static final java.util.regex.Pattern REPLY_PREFIX = java.util.regex.Pattern.compile("(?i)^(re|aw|fwd?|tr|sv|wg|rif|r)\\s*(\\[\\d+\\])?:");
 
-    /** A recognised platform (null for direct requests), the event and the evidence. */
-    record Recognition(CompiledProfile platform, boolean direct, EventKind event, List<Reason> evidence) {
+    /**
+     * A recognised platform (null for direct requests), the event and the evidence.
+     *
+     * @param unlisted true for a network no profile lists (platform is then the pseudo profile "other")
+     */
+    record Recognition(CompiledProfile platform, boolean direct, EventKind event, List<Reason> evidence,
+                       boolean unlisted) {
+        Recognition(CompiledProfile platform, boolean direct, EventKind event, List<Reason> evidence) {
+            this(platform, direct, event, evidence, false);
+        }
     }
 
     private final PlatformProfiles profiles;
+    private final UnlistedNetworks unlisted;
 
     PlatformRecognizer(PlatformProfiles profiles) {
         this.profiles = profiles;
+        this.unlisted = new UnlistedNetworks(profiles.generic());
     }
 
     Optional<Recognition> recognize(MailText mail) {
         String head = head(mail.text());
         String eventText = mail.subject() + "\n" + head;
-        // the Message-ID without its angle brackets, once per mail rather than once per platform
-        String id = mail.messageId() == null ? null : ANGLE_BRACKETS.matcher(mail.messageId().strip()).replaceAll("");
+        String id = mail.messageId() == null ? null : stripAngles(mail.messageId().strip());
         CompiledProfile best = null;
         List<Reason> bestEvidence = List.of();
         for (CompiledProfile p : profiles.platforms()) {
@@ -44,9 +54,18 @@ final class PlatformRecognizer {
             }
         }
         if (best != null) {
-            return Optional.of(new Recognition(best, false, event(best, eventText), bestEvidence));
+            if (!best.isSenderDomain(mail.fromDomain()) && Conversation.isReplyWithOriginal(mail, profiles.generic())) {
+                // The invitee's (or anyone's) reply quoting a notice: about an invitation, not one.
+                List<Reason> evidence = new ArrayList<>(bestEvidence);
+                evidence.add(new Reason("REPLY_TO_NOTICE", 0.0, "a reply that quotes a " + best.id() + " notice: "
+                    + mail.subject()));
+                return Optional.of(new Recognition(best, false, EventKind.OTHER, evidence));
+            }
+            List<Reason> evidence = new ArrayList<>(bestEvidence);
+            EventKind event = event(mail, best, eventText, evidence);
+            return Optional.of(new Recognition(best, false, event, evidence));
         }
-        if (isConversation(mail)) {
+        if (Conversation.isConversation(mail, profiles.generic())) {
             // A reply in a thread or a post to a discussion list is not a person asking this recipient to connect.
             return Optional.empty();
         }
@@ -56,13 +75,32 @@ final class PlatformRecognizer {
             return Optional.of(new Recognition(null, true, EventKind.INVITATION, List.of(new Reason("DIRECT_REQUEST", 1.0,
                     directSubject ? "subject asks to connect: " + mail.subject() : "the sender asks to connect"))));
         }
-        return Optional.empty();
+        return unlisted.recognize(mail, eventText)
+            .map(u -> new Recognition(profiles.generic().unlisted, false, u.event(), u.evidence(), true));
     }
 
     /** Recognition for a mail that only claims to come from the platform (spoof), to extract what it shows. */
     Recognition claimed(MailText mail, CompiledProfile platform) {
         String eventText = mail.subject() + "\n" + head(mail.text());
-        return new Recognition(platform, false, event(platform, eventText), List.of());
+        return new Recognition(platform, false, wordingEvent(platform, eventText), List.of());
+    }
+
+    /** Header marks decide; then wording that says accepted or reminder; then sender and link marks; then wording. */
+    private static EventKind event(MailText mail, CompiledProfile p, String eventText, List<Reason> evidence) {
+        Optional<StructuralEvent.Marked> marked = StructuralEvent.of(mail, p);
+        if (marked.isPresent() && marked.get().evidence().detail().startsWith("header ")) {
+            evidence.add(marked.get().evidence());
+            return marked.get().event();
+        }
+        EventKind worded = wordingEvent(p, eventText);
+        if (worded == EventKind.ACCEPTED || worded == EventKind.REMINDER) {
+            return worded;
+        }
+        if (marked.isPresent()) {
+            evidence.add(marked.get().evidence());
+            return marked.get().event();
+        }
+        return worded;
     }
 
     private static List<Reason> identity(MailText mail, CompiledProfile p, String head, String id) {
@@ -75,11 +113,16 @@ final class PlatformRecognizer {
                 evidence.add(new Reason("PLATFORM_MESSAGE_ID", 1.0, "Message-ID from " + p.id() + ": " + mail.messageIdHost()));
             }
         }
+        boolean header = false;
         for (String marker : p.profile().headerMarkers()) {
-            if (mail.hasHeader(marker.toLowerCase(java.util.Locale.ROOT))) {
+            if (mail.hasHeader(marker.toLowerCase(Locale.ROOT))) {
                 evidence.add(new Reason("PLATFORM_HEADER", 1.0, "header " + marker));
+                header = true;
                 break;
             }
+        }
+        if (!header) {
+            StructuralEvent.anyHeader(mail, p).ifPresent(h -> evidence.add(new Reason("PLATFORM_HEADER", 1.0, "header " + h)));
         }
         if (Rx.any(p.identifying, mail.subject()) || Rx.any(p.identifying, head)) {
             evidence.add(new Reason("PLATFORM_WORDING", 1.0, "wording of a " + p.id() + " notice"));
@@ -90,12 +133,7 @@ final class PlatformRecognizer {
         return evidence;
     }
 
-    private static boolean isConversation(MailText mail) {
-        return mail.hasHeader("in-reply-to") || mail.hasHeader("list-post")
-                || REPLY_PREFIX.matcher(mail.subject()).find();
-    }
-
-    private static EventKind event(CompiledProfile p, String text) {
+    static EventKind wordingEvent(CompiledProfile p, String text) {
         if (Rx.any(p.accepted, text)) {
             return EventKind.ACCEPTED;
         }
@@ -106,6 +144,12 @@ final class PlatformRecognizer {
             return EventKind.INVITATION;
         }
         return EventKind.OTHER;
+    }
+
+    private static String stripAngles(String id) {
+        int start = id.startsWith("<") ? 1 : 0;
+        int end = id.endsWith(">") ? id.length() - 1 : id.length();
+        return start >= end ? "" : id.substring(start, end);
     }
 
     private static String head(String text) {

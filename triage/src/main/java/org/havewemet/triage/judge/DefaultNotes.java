@@ -18,9 +18,10 @@ public final class DefaultNotes {
 
     public DefaultNotes add(Map<String, List<String>> byLanguage, boolean contentless) {
         byLanguage.forEach((lang, texts) -> texts.forEach(t -> {
-            known.add(new Known(Fuzzy.normalize(t), lang, contentless));
+            String language = lang.contains("-") ? lang.substring(0, lang.indexOf('-')) : lang;
+            known.add(new Known(Fuzzy.normalize(t), language, contentless));
             for (String sentence : Sentences.split(t)) {
-                known.add(new Known(Fuzzy.normalize(sentence), lang, contentless));
+                known.add(new Known(Fuzzy.normalize(sentence), language, contentless));
             }
         }));
         return this;

@@ -1,7 +1,7 @@
 package org.havewemet.triage.judge;
 
-import java.text.Normalizer;
-import java.util.Locale;
+import org.havewemet.triage.profile.TextFolding;
+
 
 /**
  * Tolerant text comparison for default sentences and names: accents, case, punctuation and spacing are ignored and
@@ -15,27 +15,7 @@ public final class Fuzzy {
 
     /** Lower case, no accents, letters/digits/'?' separated by single spaces. */
     public static String normalize(String s) {
-        if (s == null) {
-            return "";
-        }
-        String d = Normalizer.normalize(s.replace('\ufffd', '?'), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT);
-        StringBuilder out = new StringBuilder(d.length());
-        boolean space = true;
-        for (int i = 0; i < d.length(); i++) {
-            char c = d.charAt(i);
-            if (Character.isLetterOrDigit(c) || c == '?') {
-                out.append(c);
-                space = false;
-            } else if (c == '\'' || c == '’') {
-                continue;
-            } else if (!space) {
-                out.append(' ');
-                space = true;
-            }
-        }
-        return out.toString().strip();
+        return TextFolding.words(s);
     }
 
     /** True when the normalized texts differ by at most tolerance * their length (edit distance). */

@@ -1,5 +1,6 @@
 package org.havewemet.triage.judge;
 
+import com.google.re2j.Pattern;
 import org.havewemet.triage.JudgeSettings;
 import org.havewemet.triage.Reason;
 import org.havewemet.triage.mime.MailText;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Finds what makes a mail that looks like an invitation a fake: a platform's name on a foreign domain, lookalike
@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 public final class SpoofDetector {
     private static final Pattern ACTION = Pattern.compile(
             "(?i)\\b(accept|confirm|join|view|click|sign ?in|sign ?up|log ?in|respond|reply|see (the )?invitation|aceptar|confirma|accepter|annehmen|aceitar|accetta|terima)\\b");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern AUTH_FAIL = Pattern.compile("(?i)\\b(dkim|spf|dmarc)=fail\\b");
     private static final Set<String> DANGEROUS_TYPES = Set.of("application/x-msdownload", "application/x-msdos-program",
             "application/zip", "application/x-zip-compressed", "application/x-rar-compressed", "application/java-archive",
             "application/x-dosexec", "application/vnd.ms-htmlhelp", "text/html", "application/x-iso9660-image");
@@ -40,11 +42,53 @@ public final class SpoofDetector {
     /** The platform whose name or lookalike domain a mail from elsewhere uses, if any. */
     public Optional<CompiledProfile> claimedPlatform(MailText mail) {
         for (CompiledProfile p : profiles.platforms()) {
-            if ((brandOnForeignDomain(mail, p) && looksLikeNotice(mail, p)) || lookalikeHost(mail, p, false).isPresent()) {
+            if ((brandOnForeignDomain(mail, p) && (looksLikeNotice(mail, p) || accountLure(mail)))
+                    || lookalikeHost(mail, p, false).isPresent()
+                    || (brandInContent(mail, p) && !fromPlatform(mail, p) && (looksLikeNotice(mail, p) || accountLure(mail))
+                        && actionLinkOutside(mail, p))) {
                 return Optional.of(p);
             }
         }
         return Optional.empty();
+    }
+
+    /** The brand in the subject or in a link's text: the mail speaks in the platform's name. */
+    private static boolean brandInContent(MailText mail, CompiledProfile p) {
+        String subject = mail.subject().toLowerCase(Locale.ROOT);
+        for (String brand : p.brandNamesLower) {
+            if (brand.length() >= 4 && subject.contains(brand)) {
+                return true;
+            }
+        }
+        for (MailText.Link link : mail.links()) {
+            String context = link.context() == null || link.context().length() > 80 ? "" : link.context().toLowerCase(Locale.ROOT);
+            for (String brand : p.brandNamesLower) {
+                if (brand.length() >= 4 && context.contains(brand) && !p.isPlatformHost(link.host())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean fromPlatform(MailText mail, CompiledProfile p) {
+        return mail.fromDomain() != null && p.isSenderDomain(mail.fromDomain());
+    }
+
+    private static boolean actionLinkOutside(MailText mail, CompiledProfile p) {
+        for (MailText.Link link : mail.links()) {
+            String context = link.context() == null ? "" : link.context();
+            if (link.host() != null && !p.isPlatformHost(link.host()) && context.length() <= 80
+                    && ACTION.matcher(context).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean accountLure(MailText mail) {
+        String head = mail.subject() + "\n" + mail.text().substring(0, Math.min(20_000, mail.text().length()));
+        return Rx.any(profiles.generic().accountLures, head);
     }
 
     /** Spoof reasons for a mail recognised as (or claiming to be) from the given platform; direct when null. */
@@ -178,11 +222,11 @@ public final class SpoofDetector {
             return;
         }
         for (String header : mail.header("authentication-results")) {
-            String h = header.replaceAll("\\s+", " ").strip();
+            String h = WHITESPACE.matcher(header).replaceAll(" ").strip();
             int semi = h.indexOf(';');
             String servId = (semi < 0 ? h : h.substring(0, semi)).strip().split(" ")[0].toLowerCase(Locale.ROOT);
             boolean trusted = settings.trustedAuthServIds().stream().anyMatch(t -> t.equalsIgnoreCase(servId));
-            if (trusted && h.matches("(?i).*\\b(dkim|spf|dmarc)=fail\\b.*")) {
+            if (trusted && AUTH_FAIL.matcher(h).find()) {
                 reasons.add(new Reason("AUTHENTICATION_FAILED", 5.0, servId + " reports failed authentication for " + mail.fromDomain()));
                 return;
             }

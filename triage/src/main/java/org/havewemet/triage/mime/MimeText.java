@@ -31,7 +31,8 @@ public final class MimeText {
     public static final int MAX_DEPTH = 24;
     public static final int MAX_PARTS = 200;
     private static final List<String> KEPT_HEADERS = List.of("list-unsubscribe", "list-unsubscribe-post", "list-id",
-            "list-post", "precedence", "authentication-results", "x-mailer", "sender", "in-reply-to", "references");
+            "list-post", "precedence", "authentication-results", "x-mailer", "sender", "in-reply-to", "references",
+            "feedback-id");
 
     private final StringBuilder plain = new StringBuilder();
     private final StringBuilder html = new StringBuilder();

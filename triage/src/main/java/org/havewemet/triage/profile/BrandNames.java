@@ -16,7 +16,7 @@ public final class BrandNames {
             "notification", "team", "updates", "update", "security", "support", "bulletin", "messages", "message", "mail",
             "alerts", "alert", "service", "services", "news", "newsletter", "info", "account", "accounts", "network",
             "connect", "connections", "official", "admin", "administration", "noreply", "no", "reply", "the", "from",
-            "hq", "help", "member", "members", "premium", "jobs", "business", "profile", "corporation", "inc", "mailer");
+            "hq", "help", "desk", "center", "centre", "care", "customer", "verification", "billing", "safety", "trust", "helpdesk", "member", "members", "premium", "jobs", "business", "profile", "corporation", "inc", "mailer");
     private static final Pattern ON_BEHALF = Pattern.compile(
             "(?i)(\\bvia|\\bpar|\\büber|\\bthrough|a trav[ée]s de|por meio do|tramite|\\()\\s*");
 

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 /** {@link GenericRules} and the direct-request rules, compiled. */
 public final class CompiledGeneric {
+    /** The id of the pseudo platform of networks that no profile lists. */
+    public static final String UNLISTED = "other";
     public final GenericRules rules;
     public final GenericRules.Direct direct;
     public final List<Pattern> footers;
@@ -25,6 +27,20 @@ public final class CompiledGeneric {
     public final List<Pattern> directSubject;
     public final List<Pattern> directBody;
     public final Set<String> dangerousExtensions;
+    /** The pseudo platform "other" of networks no profile lists. */
+    public final CompiledProfile unlisted;
+    public final List<Pattern> inviteLinks;
+    public final List<Pattern> serviceSenders;
+    public final List<Pattern> acceptWords;
+    public final List<Pattern> declineWords;
+    public final List<Pattern> notInvitation;
+    public final List<Pattern> replyPrefixes;
+    public final List<Pattern> quoteIntros;
+    public final List<Pattern> accountLures;
+    public final List<Pattern> scamWords;
+    public final List<String> hostingHosts;
+    public final List<String> freeMailDomains;
+    public final List<String> shorteners;
 
     CompiledGeneric(GenericRules rules, GenericRules.Direct direct) {
         this.rules = rules;
@@ -42,7 +58,25 @@ public final class CompiledGeneric {
         bulkUrls = Rx.compile("generic.bulkUrlPatterns", rules.bulkUrlPatterns());
         directSubject = Rx.compile("direct.subject", direct.subject());
         directBody = Rx.compile("direct.body", direct.body());
+        GenericRules.Unlisted u = rules.unlisted();
+        unlisted = new CompiledProfile(u.profile());
+        inviteLinks = Rx.compile("generic.unlisted.inviteLinks", u.inviteLinks());
+        serviceSenders = Rx.compile("generic.unlisted.serviceSenders", u.serviceSenders());
+        acceptWords = Rx.compile("generic.unlisted.acceptWords", u.acceptWords());
+        declineWords = Rx.compile("generic.unlisted.declineWords", u.declineWords());
+        notInvitation = Rx.compile("generic.unlisted.notInvitation", u.notInvitation());
+        replyPrefixes = Rx.compile("generic.replyPrefixes", rules.replyPrefixes());
+        quoteIntros = Rx.compile("generic.quoteIntros", rules.quoteIntros());
+        accountLures = Rx.compile("generic.suspicion.accountLures", rules.suspicion().accountLures());
+        scamWords = Rx.compile("generic.suspicion.scamWords", rules.suspicion().scamWords());
+        hostingHosts = lower(rules.suspicion().hostingHosts());
+        freeMailDomains = lower(rules.suspicion().freeMailDomains());
+        shorteners = lower(rules.suspicion().shorteners());
         dangerousExtensions = rules.dangerousExtensions().stream()
                 .map(e -> e.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static List<String> lower(List<String> hosts) {
+        return hosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
     }
 }

@@ -2,7 +2,10 @@ package org.havewemet.triage.profile;
 
 import com.google.re2j.Pattern;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /** A {@link PlatformProfile} with its patterns compiled once at load time. */
@@ -24,6 +27,12 @@ public final class CompiledProfile {
     public final List<Pattern> mutual;
     public final List<Pattern> connections;
     public final List<String> brandNamesLower;
+    public final CompiledMarks invitationMarks;
+    public final CompiledMarks reminderMarks;
+    public final CompiledMarks acceptedMarks;
+    public final CompiledMarks otherMarks;
+    /** Every template line of every language, normalized (see {@code Fuzzy.normalize}): subtracted from notes. */
+    public final Set<String> templateLines;
     private final String[] senderDomains;
     private final String[] platformHosts;
 
@@ -45,11 +54,28 @@ public final class CompiledProfile {
         invitationIds = Rx.compile(where, profile.invitationIdPatterns());
         mutual = Rx.compile(where, profile.mutualPatterns());
         connections = Rx.compile(where, profile.connectionPatterns());
+        invitationMarks = new CompiledMarks(where + " marks.invitation", profile.marks().invitation());
+        reminderMarks = new CompiledMarks(where + " marks.reminder", profile.marks().reminder());
+        acceptedMarks = new CompiledMarks(where + " marks.accepted", profile.marks().accepted());
+        otherMarks = new CompiledMarks(where + " marks.other", profile.marks().other());
+        Set<String> lines = new HashSet<>();
+        profile.templateLines().values().forEach(list -> list.forEach(l -> lines.add(TextFolding.words(l))));
+        lines.remove("");
+        templateLines = Set.copyOf(lines);
         brandNamesLower = profile.brandNames().stream().map(b -> b.toLowerCase(Locale.ROOT)).toList();
         senderDomains = Hosts.dottedNormalized(profile.senderDomains());
-        List<String> hosts = new java.util.ArrayList<>(profile.linkHosts());
+        List<String> hosts = new ArrayList<>(profile.linkHosts());
         hosts.addAll(profile.senderDomains());
         platformHosts = Hosts.dottedNormalized(hosts);
+    }
+
+    /** Header names that the marks of this profile read. */
+    public List<String> markedHeaders() {
+        List<String> names = new ArrayList<>(invitationMarks.headerNames());
+        names.addAll(reminderMarks.headerNames());
+        names.addAll(acceptedMarks.headerNames());
+        names.addAll(otherMarks.headerNames());
+        return names.stream().distinct().toList();
     }
 
     public PlatformProfile profile() {

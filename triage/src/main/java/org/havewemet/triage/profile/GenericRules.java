@@ -15,7 +15,11 @@ public record GenericRules(List<String> footers,
                            List<String> lures,
                            List<String> noticeActions,
                            List<String> bulkUrlPatterns,
-                           List<String> dangerousExtensions) {
+                           List<String> dangerousExtensions,
+                           Unlisted unlisted,
+                           List<String> replyPrefixes,
+                           List<String> quoteIntros,
+                           Suspicion suspicion) {
     public GenericRules {
         footers = Lists.orEmpty(footers);
         closings = Lists.orEmpty(closings);
@@ -26,6 +30,55 @@ public record GenericRules(List<String> footers,
         noticeActions = Lists.orEmpty(noticeActions);
         bulkUrlPatterns = Lists.orEmpty(bulkUrlPatterns);
         dangerousExtensions = Lists.orEmpty(dangerousExtensions);
+        unlisted = unlisted == null ? new Unlisted(null, null, null, null, null, null) : unlisted;
+        replyPrefixes = Lists.orEmpty(replyPrefixes);
+        quoteIntros = Lists.orEmpty(quoteIntros);
+        suspicion = suspicion == null ? new Suspicion(null, null, null, null, null) : suspicion;
+    }
+
+    /**
+     * Networks that no profile lists: wording of "X invites you to join / connect / follow / be friends / chat" in many
+     * languages (the profile's events and name patterns), accepted only with a structural sign of a service notice:
+     * an invite token in a link, an accept and a decline link, or a service address as sender.
+     *
+     * @param profile        the pseudo platform "other": events, namePatterns, footers, boilerplate, templateLines
+     * @param inviteLinks    patterns on link URLs that carry an invitation (referrer ids, invite tokens, sign-up paths)
+     * @param serviceSenders patterns on the sender's local part of a service's notice address
+     * @param acceptWords    link texts that accept an invitation (any language)
+     * @param declineWords   link texts that decline or ignore it (any language)
+     * @param notInvitation  wording that makes a mail a referral or a tool invitation, not a request to connect
+     */
+    public record Unlisted(PlatformProfile profile, List<String> inviteLinks, List<String> serviceSenders,
+                           List<String> acceptWords, List<String> declineWords, List<String> notInvitation) {
+        public Unlisted {
+            profile = profile == null ? new PlatformProfile("other", null, null, null, null, null, null, false, true,
+                false, null, null, null, null, null, null, null, null, null, null, null, null, null) : profile;
+            inviteLinks = Lists.orEmpty(inviteLinks);
+            serviceSenders = Lists.orEmpty(serviceSenders);
+            acceptWords = Lists.orEmpty(acceptWords);
+            declineWords = Lists.orEmpty(declineWords);
+            notInvitation = Lists.orEmpty(notInvitation);
+        }
+    }
+
+    /**
+     * Marks of spam and phishing that borrow an invitation's words, in any language.
+     *
+     * @param accountLures   "verify / confirm / cancel your account", "unusual sign-in": phishing of a platform account
+     * @param scamWords      romance / advance-fee / dating / money wording
+     * @param hostingHosts   hosts that serve anyone's pages (cloud storage, form builders): odd for a notice's links
+     * @param freeMailDomains address domains anyone can register: a Reply-To there, unlike the From, is a scam sign
+     * @param shorteners     link shorteners that hide where an action leads
+     */
+    public record Suspicion(List<String> accountLures, List<String> scamWords, List<String> hostingHosts,
+                            List<String> freeMailDomains, List<String> shorteners) {
+        public Suspicion {
+            accountLures = Lists.orEmpty(accountLures);
+            scamWords = Lists.orEmpty(scamWords);
+            hostingHosts = Lists.orEmpty(hostingHosts);
+            freeMailDomains = Lists.orEmpty(freeMailDomains);
+            shorteners = Lists.orEmpty(shorteners);
+        }
     }
 
     /** Patterns for what a note explains: who the inviter is, how they know the recipient, why connect; and pitches. */

@@ -103,6 +103,38 @@ public final class Hosts {
         }
     }
 
+    /** True for an IP literal ("192.0.2.7", "[2001:db8::1]"): a notice's links never name a bare address. */
+    public static boolean isIpLiteral(String host) {
+        String h = normalize(host);
+        if (h == null || h.isEmpty()) {
+            return false;
+        }
+        if (h.startsWith("[") || h.indexOf(':') >= 0) {
+            return true;
+        }
+        int dots = 0;
+        for (int i = 0; i < h.length(); i++) {
+            char c = h.charAt(i);
+            if (c == '.') {
+                dots++;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return dots == 3;
+    }
+
+    /** True when the host has a punycode label ("xn--"): how lookalike Unicode domains travel. */
+    public static boolean isPunycode(String host) {
+        String h = normalize(host);
+        return h != null && (h.startsWith("xn--") || h.contains(".xn--"));
+    }
+
+    /** True when host is one of the domains or a subdomain of one (domains given lower case). */
+    public static boolean withinAny(String host, List<String> domains) {
+        return within(host, domains);
+    }
+
     /** RFC 2606 reserved names that cannot be a real sender (archives use them to hide addresses). */
     public static boolean isReserved(String host) {
         String h = normalize(host);

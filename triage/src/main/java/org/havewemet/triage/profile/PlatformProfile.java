@@ -10,6 +10,9 @@ import java.util.Map;
  * @param replyToReachesMember true when the platform's Reply-To relays to the member (then it is a reply address)
  * @param hasNotes             false for platforms whose notices never carry the member's own words
  * @param showsHeadline        true when the platform's notices show the inviter's headline (missing = empty profile)
+ * @param marks                structural marks of each event (headers, link shapes, sender local parts)
+ * @param templateLines        per language, the lines every notice of the platform carries (buttons, card labels,
+ *                             footers): subtracted from the text to leave the inviter's own words
  */
 public record PlatformProfile(String id,
                               List<String> brandNames,
@@ -31,7 +34,9 @@ public record PlatformProfile(String id,
                               List<String> invitationIdPatterns,
                               List<String> mutualPatterns,
                               List<String> connectionPatterns,
-                              Map<String, List<String>> defaultNotes) {
+                              Map<String, List<String>> defaultNotes,
+                              Marks marks,
+                              Map<String, List<String>> templateLines) {
 
     public PlatformProfile {
         if (id == null || id.isBlank()) {
@@ -54,6 +59,32 @@ public record PlatformProfile(String id,
         mutualPatterns = Lists.orEmpty(mutualPatterns);
         connectionPatterns = Lists.orEmpty(connectionPatterns);
         defaultNotes = Lists.orEmpty(defaultNotes);
+        marks = marks == null ? new Marks(null, null, null, null) : marks;
+        templateLines = Lists.orEmpty(templateLines);
+    }
+
+    /**
+     * The machine-readable marks of each event, which decide it before any wording (so they work in every language):
+     * per event, header values ({@code "X-LinkedIn-Class: ^INVITE"}: the header's name, then a pattern on its value),
+     * link shapes (patterns on URLs of the platform's hosts) and sender local parts (patterns on the part before '@'
+     * of a From on a platform domain).
+     */
+    public record Marks(EventMarks invitation, EventMarks reminder, EventMarks accepted, EventMarks other) {
+        public Marks {
+            invitation = invitation == null ? new EventMarks(null, null, null) : invitation;
+            reminder = reminder == null ? new EventMarks(null, null, null) : reminder;
+            accepted = accepted == null ? new EventMarks(null, null, null) : accepted;
+            other = other == null ? new EventMarks(null, null, null) : other;
+        }
+    }
+
+    /** The marks of one event; see {@link Marks}. */
+    public record EventMarks(List<String> headers, List<String> urls, List<String> senders) {
+        public EventMarks {
+            headers = Lists.orEmpty(headers);
+            urls = Lists.orEmpty(urls);
+            senders = Lists.orEmpty(senders);
+        }
     }
 
     /** Text patterns (subject and body) that tell which kind of event a notice is about. */

@@ -1,0 +1,96 @@
+package org.havewemet.triage.judge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.havewemet.triage.Reason;
+import org.havewemet.triage.mime.MailText;
+import org.havewemet.triage.profile.CompiledGeneric;
+import org.havewemet.triage.profile.Hosts;
+import org.havewemet.triage.profile.PlatformProfiles;
+import org.havewemet.triage.profile.Rx;
+
+/**
+ * Marks of spam and phishing that borrow an invitation's or a platform's words, whatever platform (if any) the mail
+ * claims: links to a bare IP address or a punycode host, pages on hosting services anyone can use, shortened
+ * action links, account-phishing and scam wording, a sender without an address, a Reply-To that leads elsewhere.
+ */
+public final class SuspicionSigns {
+    private static final int MAX_LINKS = 100;
+    private static final int TEXT_CHARS = 32 * 1024;
+
+    private final CompiledGeneric generic;
+
+    public SuspicionSigns(PlatformProfiles profiles) {
+        this.generic = profiles.generic();
+    }
+
+    /**
+     * @param personToPerson a direct request or an unlisted network's notice: a Reply-To elsewhere is then a sign
+     */
+    public List<Reason> inspect(MailText mail, boolean personToPerson) {
+        List<Reason> reasons = new ArrayList<>();
+        links(mail, reasons);
+        String text = mail.subject() + "\n" + (mail.text().length() > TEXT_CHARS ? mail.text().substring(0, TEXT_CHARS) : mail.text());
+        if (Rx.any(generic.accountLures, text)) {
+            reasons.add(new Reason("ACCOUNT_LURE", 2.5, "asks to verify, confirm or save an account: phishing wording"));
+        }
+        if (Rx.any(generic.scamWords, text)) {
+            reasons.add(new Reason("SCAM_WORDING", 2.0, "romance, dating, money or advance-fee wording"));
+        }
+        if (mail.fromAddress() == null || mail.fromDomain() == null) {
+            reasons.add(new Reason("SENDER_HIDDEN", 1.5, "the From header names no address"));
+        }
+        if (personToPerson) {
+            replyToElsewhere(mail, reasons);
+        }
+        return reasons;
+    }
+
+    private void links(MailText mail, List<Reason> reasons) {
+        boolean ip = false;
+        boolean puny = false;
+        boolean hosted = false;
+        boolean shortened = false;
+        int seen = 0;
+        for (MailText.Link link : mail.links()) {
+            if (++seen > MAX_LINKS) {
+                break;
+            }
+            String host = link.host();
+            if (host == null) {
+                continue;
+            }
+            if (!ip && Hosts.isIpLiteral(host)) {
+                ip = true;
+                reasons.add(new Reason("BARE_IP_LINK", 4.0, "a link goes to the bare address " + host));
+            }
+            if (!puny && Hosts.isPunycode(host)) {
+                puny = true;
+                reasons.add(new Reason("PUNYCODE_LINK", 2.0, "a link goes to the punycode host " + host));
+            }
+            if (!hosted && Hosts.withinAny(host, generic.hostingHosts)) {
+                hosted = true;
+                reasons.add(new Reason("HOSTED_PAGE_LINK", 2.0, "a link goes to a page anyone can host on " + host));
+            }
+            if (!shortened && Hosts.withinAny(host, generic.shorteners)) {
+                shortened = true;
+                reasons.add(new Reason("SHORTENED_LINK", 1.0, "a link hides its target behind " + host));
+            }
+        }
+    }
+
+    private void replyToElsewhere(MailText mail, List<Reason> reasons) {
+        String replyTo = mail.replyTo();
+        if (replyTo == null || !replyTo.contains("@") || mail.fromDomain() == null) {
+            return;
+        }
+        String replyDomain = replyTo.substring(replyTo.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        String fromDomain = mail.fromDomain().toLowerCase(Locale.ROOT);
+        if (!replyDomain.equals(fromDomain) && generic.freeMailDomains.contains(replyDomain)) {
+            reasons.add(new Reason("REPLY_TO_ELSEWHERE", 2.0, "replies would go to " + replyDomain + ", not to the sender's "
+                + fromDomain));
+        }
+    }
+}

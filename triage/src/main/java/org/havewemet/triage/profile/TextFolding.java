@@ -1,0 +1,67 @@
+package org.havewemet.triage.profile;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+
+/**
+ * Folding of mail text for comparisons that must not care about case, accents, punctuation or spacing: Lucene's
+ * ASCII folding ("ß" is "ss", "ł" is "l", "é" is "e"), then lower case, then letters and digits separated by single
+ * spaces. Scripts without an ASCII form (Cyrillic, CJK, Arabic, Thai) keep their letters, lower-cased where they
+ * have case. '?' is kept: it is what list archives leave of a character they could not convert.
+ */
+public final class TextFolding {
+    private TextFolding() {
+    }
+
+    /** Lower case, no accents, letters/digits/'?' separated by single spaces; apostrophes vanish ("I'd" is "id"). */
+    public static String words(String s) {
+        if (s == null || s.isEmpty()) {
+            return "";
+        }
+        String folded = foldAccents(s.replace('\ufffd', '?')).toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(folded.length());
+        boolean space = true;
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (Character.isLetterOrDigit(c) || c == '?') {
+                out.append(c);
+                space = false;
+            } else if (c == '\'' || c == '’' || isMark(c)) {
+                continue;
+            } else if (!space) {
+                out.append(' ');
+                space = true;
+            }
+        }
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return out.substring(0, end);
+    }
+
+    /** Accents removed (ASCII folding where Lucene knows one), everything else kept as it is. */
+    public static String foldAccents(String s) {
+        String composed = Normalizer.normalize(s, Normalizer.Form.NFC);
+        char[] in = composed.toCharArray();
+        char[] out = new char[in.length * 4];
+        int n = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length);
+        StringBuilder sb = new StringBuilder(n);
+        String decomposed = Normalizer.normalize(new String(out, 0, n), Normalizer.Form.NFD);
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            if (!isMark(c)) {
+                sb.append(c);
+            }
+        }
+        return Normalizer.normalize(sb, Normalizer.Form.NFC);
+    }
+
+    private static boolean isMark(char c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+            || type == Character.ENCLOSING_MARK;
+    }
+}
