@@ -4,6 +4,7 @@ import org.havewemet.triage.judge.Fuzzy;
 import org.havewemet.triage.profile.CompiledGeneric;
 import org.havewemet.triage.profile.CompiledProfile;
 import org.havewemet.triage.profile.Rx;
+import org.havewemet.triage.profile.TextFolding;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,10 @@ final class NoteExtractor {
             if (quotedOnly && !quoted) {
                 continue;
             }
+            if (seenContent && isSeparator(line)) {
+                // A rule after the inviter's words opens the footer, in whatever language it is written.
+                break;
+            }
             if (line.isEmpty() || line.chars().noneMatch(Character::isLetterOrDigit)) {
                 continue;
             }
@@ -69,7 +74,8 @@ final class NoteExtractor {
                 }
                 line = withoutUrls;
             }
-            if ((platform != null && Rx.any(platform.boilerplate, line)) || QUOTED_HEADER.matcher(line).matches()) {
+            if ((platform != null && (Rx.any(platform.boilerplate, line) || isTemplate(line, platform, inviterName)))
+                    || QUOTED_HEADER.matcher(line).matches()) {
                 inCard = false;
                 continue;
             }
@@ -133,6 +139,44 @@ final class NoteExtractor {
             }
         }
         return start > 0 && quoted >= 2;
+    }
+
+    /**
+     * A line of the platform's template: one every notice carries in its language (buttons, card labels), or one
+     * that speaks of the inviter in the third person with the platform's event wording ("Álvaro te envió una
+     * invitación para conectar hace 3 días"). The template is subtracted; what is left is the inviter's.
+     */
+    private static boolean isTemplate(String line, CompiledProfile platform, String inviterName) {
+        if (platform.templateLines.contains(TextFolding.words(line))) {
+            return true;
+        }
+        if (inviterName == null || line.length() > 300) {
+            return false;
+        }
+        String first = firstName(inviterName);
+        String folded = TextFolding.words(line);
+        boolean namesInviter = first.length() >= 2 && (" " + folded + " ").contains(" " + first + " ");
+        return namesInviter && (Rx.any(platform.invitation, line) || Rx.any(platform.reminder, line)
+            || Rx.any(platform.accepted, line));
+    }
+
+    private static String firstName(String name) {
+        String folded = TextFolding.words(name);
+        int space = folded.indexOf(' ');
+        return space < 0 ? folded : folded.substring(0, space);
+    }
+
+    private static boolean isSeparator(String line) {
+        if (line.length() < 8) {
+            return false;
+        }
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != '-' && c != '=' && c != '_' && c != '*' && c != '~' && c != '─' && c != ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean isFooter(String line, CompiledProfile platform) {

@@ -5,6 +5,7 @@ import org.havewemet.triage.JudgeSettings;
 import org.havewemet.triage.Reason;
 import org.havewemet.triage.profile.CompiledGeneric;
 import org.havewemet.triage.profile.Rx;
+import org.havewemet.triage.profile.TextFolding;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,15 +22,21 @@ public final class NoteJudge {
     }
 
     /** Profile facts that weigh a little on the judgement. */
-    public record Signals(Integer mutualConnections, Integer connections, String headline, boolean headlineExpected) {
+    public record Signals(Integer mutualConnections, Integer connections, String headline, boolean headlineExpected,
+                          String inviterName, String recipientName) {
+        public Signals(Integer mutualConnections, Integer connections, String headline, boolean headlineExpected) {
+            this(mutualConnections, connections, headline, headlineExpected, null, null);
+        }
     }
 
     private final CompiledGeneric generic;
     private final JudgeSettings settings;
+    private final ConcreteSignals concrete;
 
     public NoteJudge(CompiledGeneric generic, JudgeSettings settings) {
         this.generic = generic;
         this.settings = settings;
+        this.concrete = new ConcreteSignals(generic);
     }
 
     public Judgement judge(String note, DefaultNotes defaults, Signals signals) {
@@ -70,11 +77,13 @@ public final class NoteJudge {
             return new Judgement(false, 0, language, reasons);
         }
         double score = 0;
-        score += cue(generic.who, remaining, "SAYS_WHO", 1.5, "the inviter says who they are", reasons);
-        score += cue(generic.how, remaining, "SAYS_HOW", 2.0, "the inviter says how they know the recipient", reasons);
-        score += cue(generic.why, remaining, "SAYS_WHY", 1.5, "the inviter says why they want to connect", reasons);
-        score += cue(generic.collaboration, remaining, "POSSIBLE_COLLABORATION", 0.5, "the note mentions working together", reasons);
-        score += cue(generic.pitch, remaining, "SALES_PITCH", -3.0, "the note is a sales pitch, not an explanation", reasons);
+        String folded = " " + TextFolding.words(remaining) + " ";
+        score += cue(generic.who, generic.foldedWho, remaining, folded, "SAYS_WHO", 1.5, "the inviter says who they are", reasons);
+        score += cue(generic.how, generic.foldedHow, remaining, folded, "SAYS_HOW", 2.0, "the inviter says how they know the recipient", reasons);
+        score += cue(generic.why, generic.foldedWhy, remaining, folded, "SAYS_WHY", 1.5, "the inviter says why they want to connect", reasons);
+        score += concrete.score(remaining, folded, signals, reasons);
+        score += cue(generic.collaboration, List.of(), remaining, folded, "POSSIBLE_COLLABORATION", 0.5, "the note mentions working together", reasons);
+        score += cue(generic.pitch, generic.foldedPitch, remaining, folded, "SALES_PITCH", -3.0, "the note is a sales pitch, not an explanation", reasons);
         score += addSignals(signals, reasons);
         boolean personal = score >= settings.personalThreshold();
         if (!personal) {
@@ -83,8 +92,9 @@ public final class NoteJudge {
         return new Judgement(personal, score, language, reasons);
     }
 
-    private static double cue(List<Pattern> patterns, String text, String code, double weight, String detail, List<Reason> reasons) {
-        if (Rx.any(patterns, text)) {
+    private static double cue(List<Pattern> patterns, List<Pattern> foldedPatterns, String text, String folded, String code,
+                              double weight, String detail, List<Reason> reasons) {
+        if (Rx.any(patterns, text) || Rx.any(foldedPatterns, folded)) {
             reasons.add(new Reason(code, weight, detail));
             return weight;
         }

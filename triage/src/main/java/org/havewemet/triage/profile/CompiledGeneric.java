@@ -2,6 +2,7 @@ package org.havewemet.triage.profile;
 
 import com.google.re2j.Pattern;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -41,6 +42,15 @@ public final class CompiledGeneric {
     public final List<String> hostingHosts;
     public final List<String> freeMailDomains;
     public final List<String> shorteners;
+    /** Who / how / why cues of every language, to match on folded text (see {@link TextFolding#words}). */
+    public final List<Pattern> foldedWho;
+    public final List<Pattern> foldedHow;
+    public final List<Pattern> foldedWhy;
+    public final List<Pattern> foldedPitch;
+    /** A month name, a gathering's word (both on folded text), a title before a capitalized name (raw text). */
+    public final Pattern month;
+    public final Pattern gathering;
+    public final Pattern titledName;
 
     CompiledGeneric(GenericRules rules, GenericRules.Direct direct) {
         this.rules = rules;
@@ -72,8 +82,61 @@ public final class CompiledGeneric {
         hostingHosts = lower(rules.suspicion().hostingHosts());
         freeMailDomains = lower(rules.suspicion().freeMailDomains());
         shorteners = lower(rules.suspicion().shorteners());
+        List<String> who = new ArrayList<>();
+        List<String> how = new ArrayList<>();
+        List<String> why = new ArrayList<>();
+        List<String> pitch = new ArrayList<>();
+        rules.languageCues().values().forEach(c -> {
+            c.who().forEach(x -> who.add(TextFolding.pattern(x)));
+            c.how().forEach(x -> how.add(TextFolding.pattern(x)));
+            c.why().forEach(x -> why.add(TextFolding.pattern(x)));
+            c.pitch().forEach(x -> pitch.add(TextFolding.pattern(x)));
+        });
+        foldedWho = Rx.compile("generic.languageCues.who", who);
+        foldedHow = Rx.compile("generic.languageCues.how", how);
+        foldedWhy = Rx.compile("generic.languageCues.why", why);
+        foldedPitch = Rx.compile("generic.languageCues.pitch", pitch);
+        month = words("generic.signals.months", rules.signals().months());
+        gathering = words("generic.signals.events", rules.signals().events());
+        titledName = titles(rules.signals().titles());
         dangerousExtensions = rules.dangerousExtensions().stream()
                 .map(e -> e.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** One pattern matching any of the words on folded text: ASCII words whole, other scripts as prefixes (stems). */
+    private static Pattern words(String where, List<String> list) {
+        if (list.isEmpty()) {
+            return Rx.compile(where, "$^");
+        }
+        StringBuilder sb = new StringBuilder("(?:^| )(?:");
+        boolean first = true;
+        for (String w : list) {
+            String f = TextFolding.words(w);
+            if (f.isEmpty()) {
+                continue;
+            }
+            sb.append(first ? "" : "|").append(Pattern.quote(f));
+            if (f.chars().allMatch(ch -> ch < 128)) {
+                sb.append("(?: |$)");
+            }
+            first = false;
+        }
+        return Rx.compile(where, sb.append(')').toString());
+    }
+
+    /** "Herr Krüger", "Pak Hendra", "Dr. Okafor": a title, then a capitalized word (case-sensitive). */
+    private static Pattern titles(List<String> titles) {
+        if (titles.isEmpty()) {
+            return Pattern.compile("$^");
+        }
+        StringBuilder sb = new StringBuilder("(?:^|[^\\p{L}])(?:");
+        boolean first = true;
+        for (String t : titles) {
+            String cap = t.isEmpty() ? t : Character.toUpperCase(t.charAt(0)) + t.substring(1);
+            sb.append(first ? "" : "|").append(Pattern.quote(cap));
+            first = false;
+        }
+        return Pattern.compile(sb.append(")\\.? \\p{Lu}\\p{Ll}+").toString());
     }
 
     private static List<String> lower(List<String> hosts) {

@@ -19,7 +19,9 @@ public record GenericRules(List<String> footers,
                            Unlisted unlisted,
                            List<String> replyPrefixes,
                            List<String> quoteIntros,
-                           Suspicion suspicion) {
+                           Suspicion suspicion,
+                           Map<String, Cues> languageCues,
+                           Signals signals) {
     public GenericRules {
         footers = Lists.orEmpty(footers);
         closings = Lists.orEmpty(closings);
@@ -34,6 +36,20 @@ public record GenericRules(List<String> footers,
         replyPrefixes = Lists.orEmpty(replyPrefixes);
         quoteIntros = Lists.orEmpty(quoteIntros);
         suspicion = suspicion == null ? new Suspicion(null, null, null, null, null) : suspicion;
+        languageCues = languageCues == null ? Map.of() : Map.copyOf(languageCues);
+        signals = signals == null ? new Signals(null, null, null) : signals;
+    }
+
+    /**
+     * What makes a note concrete in any language: month names (folded), words for a named gathering, titles that
+     * introduce a third person ("Herr", "Pak", "Dr").
+     */
+    public record Signals(List<String> months, List<String> events, List<String> titles) {
+        public Signals {
+            months = Lists.orEmpty(months);
+            events = Lists.orEmpty(events);
+            titles = Lists.orEmpty(titles);
+        }
     }
 
     /**

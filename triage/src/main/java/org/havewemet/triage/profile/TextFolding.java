@@ -42,6 +42,33 @@ public final class TextFolding {
         return out.substring(0, end);
     }
 
+    /**
+     * The folding of {@link #words} applied to a pattern (lower case, accents removed) without touching its syntax, so
+     * that cue patterns are written once in natural spelling and match folded text.
+     */
+    public static String pattern(String regex) {
+        String folded = foldAccents(regex);
+        StringBuilder sb = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (c == '\\' && i + 1 < folded.length()) {
+                // An escape keeps its case (\S is not \s); \p{Lu} keeps its class name.
+                char next = folded.charAt(i + 1);
+                sb.append(c).append(next);
+                i++;
+                if ((next == 'p' || next == 'P') && i + 1 < folded.length() && folded.charAt(i + 1) == '{') {
+                    int close = folded.indexOf('}', i + 1);
+                    int end = close < 0 ? folded.length() : close + 1;
+                    sb.append(folded, i + 1, end);
+                    i = end - 1;
+                }
+            } else {
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
+    }
+
     /** Accents removed (ASCII folding where Lucene knows one), everything else kept as it is. */
     public static String foldAccents(String s) {
         String composed = Normalizer.normalize(s, Normalizer.Form.NFC);
