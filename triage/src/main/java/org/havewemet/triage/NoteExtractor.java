@@ -8,6 +8,9 @@ import org.havewemet.triage.profile.TextFolding;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import com.google.re2j.Matcher;
 
 /**
  * Separates the inviter's own words from template text, line by line: footers end the search; greetings, template
@@ -124,8 +127,15 @@ final class NoteExtractor {
             return 0;
         }
         for (int i = 0; i < Math.min(lines.length, MAX_LINES); i++) {
-            if (Rx.any(platform.noteStart, lines[i].strip())) {
-                return i + 1;
+            Optional<Matcher> m = Rx.first(platform.noteStart, lines[i].strip());
+            if (m.isPresent()) {
+                String rest = lines[i].strip().substring(m.get().end()).strip();
+                if (rest.isEmpty()) {
+                    return i + 1;
+                }
+                // "Farah's note: "Sam, we met ..."": the note starts on the same line.
+                lines[i] = rest;
+                return i;
             }
         }
         return 0;

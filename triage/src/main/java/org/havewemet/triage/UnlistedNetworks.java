@@ -43,11 +43,9 @@ final class UnlistedNetworks {
             // "Reminder" alone is every calendar's word: a network's reminder names the invitation too.
             return Optional.empty();
         }
-        if (Rx.any(generic.notInvitation, eventText) || mail.links().stream().limit(MAX_LINKS)
-                .anyMatch(l -> Rx.any(generic.notInvitation, l.url()))) {
-            return Optional.empty();
-        }
-        Optional<String> sign = structuralSign(mail);
+        boolean notConnecting = Rx.any(generic.notInvitation, eventText) || mail.links().stream().limit(MAX_LINKS)
+                .anyMatch(l -> Rx.any(generic.notInvitation, l.url()));
+        Optional<String> sign = notConnecting ? Optional.empty() : structuralSign(mail);
         List<Reason> evidence = new ArrayList<>();
         if (sign.isEmpty()) {
             // Only words: a person's mail, or spam that borrows them. Triage keeps it only when it is suspicious.

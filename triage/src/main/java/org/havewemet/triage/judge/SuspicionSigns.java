@@ -45,6 +45,11 @@ public final class SuspicionSigns {
         if (personToPerson) {
             replyToElsewhere(mail, reasons);
         }
+        String domain = mail.fromDomain() == null ? "" : mail.fromDomain().toLowerCase(Locale.ROOT);
+        int dot = domain.lastIndexOf('.');
+        if (dot >= 0 && generic.cheapTlds.contains(domain.substring(dot + 1))) {
+            reasons.add(new Reason("CHEAP_TLD_SENDER", 1.5, "sent from a ." + domain.substring(dot + 1) + " domain"));
+        }
         return reasons;
     }
 

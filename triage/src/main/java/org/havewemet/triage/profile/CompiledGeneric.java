@@ -42,6 +42,7 @@ public final class CompiledGeneric {
     public final List<String> hostingHosts;
     public final List<String> freeMailDomains;
     public final List<String> shorteners;
+    public final List<String> cheapTlds;
     /** Who / how / why cues of every language, to match on folded text (see {@link TextFolding#words}). */
     public final List<Pattern> foldedWho;
     public final List<Pattern> foldedHow;
@@ -82,6 +83,7 @@ public final class CompiledGeneric {
         hostingHosts = lower(rules.suspicion().hostingHosts());
         freeMailDomains = lower(rules.suspicion().freeMailDomains());
         shorteners = lower(rules.suspicion().shorteners());
+        cheapTlds = lower(rules.suspicion().cheapTlds());
         List<String> who = new ArrayList<>();
         List<String> how = new ArrayList<>();
         List<String> why = new ArrayList<>();

@@ -35,7 +35,7 @@ public record GenericRules(List<String> footers,
         unlisted = unlisted == null ? new Unlisted(null, null, null, null, null, null) : unlisted;
         replyPrefixes = Lists.orEmpty(replyPrefixes);
         quoteIntros = Lists.orEmpty(quoteIntros);
-        suspicion = suspicion == null ? new Suspicion(null, null, null, null, null) : suspicion;
+        suspicion = suspicion == null ? new Suspicion(null, null, null, null, null, null) : suspicion;
         languageCues = languageCues == null ? Map.of() : Map.copyOf(languageCues);
         signals = signals == null ? new Signals(null, null, null) : signals;
     }
@@ -85,15 +85,17 @@ public record GenericRules(List<String> footers,
      * @param hostingHosts   hosts that serve anyone's pages (cloud storage, form builders): odd for a notice's links
      * @param freeMailDomains address domains anyone can register: a Reply-To there, unlike the From, is a scam sign
      * @param shorteners     link shorteners that hide where an action leads
+     * @param cheapTlds      top-level domains spam registers by the thousand
      */
     public record Suspicion(List<String> accountLures, List<String> scamWords, List<String> hostingHosts,
-                            List<String> freeMailDomains, List<String> shorteners) {
+                            List<String> freeMailDomains, List<String> shorteners, List<String> cheapTlds) {
         public Suspicion {
             accountLures = Lists.orEmpty(accountLures);
             scamWords = Lists.orEmpty(scamWords);
             hostingHosts = Lists.orEmpty(hostingHosts);
             freeMailDomains = Lists.orEmpty(freeMailDomains);
             shorteners = Lists.orEmpty(shorteners);
+            cheapTlds = Lists.orEmpty(cheapTlds);
         }
     }
 
