@@ -157,7 +157,8 @@ final class NoteExtractor {
      * invitación para conectar hace 3 días"). The template is subtracted; what is left is the inviter's.
      */
     private static boolean isTemplate(String line, CompiledProfile platform, String inviterName) {
-        if (platform.templateLines.contains(TextFolding.words(line))) {
+        if (platform.templateLines.contains(TextFolding.words(line))
+                || (line.length() <= 60 && Rx.any(platform.mutual, line))) {
             return true;
         }
         if (inviterName == null || line.length() > 300) {
