@@ -1,7 +1,7 @@
 package org.havewemet.triage;
 
 import org.havewemet.triage.judge.DefaultNotes;
-import org.havewemet.triage.judge.LanguageGuesser;
+import org.havewemet.triage.judge.NoteLanguage;
 import org.havewemet.triage.judge.NoteJudge;
 import org.havewemet.triage.judge.SpoofDetector;
 import org.havewemet.triage.judge.SuspicionSigns;
@@ -119,7 +119,7 @@ public final class InvitationTriage implements Triage {
                 r.direct() ? directDefaults : defaults.get(r.platform().id()),
                 new NoteJudge.Signals(invitation.mutualConnections(), invitation.connections(), inviter.headline(),
                         !r.direct() && r.platform().profile().showsHeadline(), inviter.name(), mail.toName()));
-        Invitation withLanguage = withLanguage(invitation, j.language() != null ? j.language() : LanguageGuesser.guess(mail.text().substring(0, Math.min(8192, mail.text().length()))));
+        Invitation withLanguage = withLanguage(invitation, j.language() != null ? j.language() : NoteLanguage.detector().guess(mail.text().substring(0, Math.min(1000, mail.text().length()))));
         return new TriageResult(Optional.of(withLanguage), j.personal() ? Verdict.PERSONAL : Verdict.UNEXPLAINED,
                 concat(r.evidence(), spoofReasons, j.reasons(), problems));
     }

@@ -61,7 +61,7 @@ public final class NoteJudge {
                 rest.append(sentence).append('\n');
             }
         }
-        String language = LanguageGuesser.guess(text);
+        String language = defaultLanguage != null ? defaultLanguage : NoteLanguage.detector().guess(text);
         if (defaultLanguage != null) {
             language = defaultLanguage;
         }
