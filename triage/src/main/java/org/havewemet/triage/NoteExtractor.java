@@ -19,7 +19,7 @@ import com.google.re2j.Matcher;
  */
 final class NoteExtractor {
     private static final int MAX_LINES = 3000;
-    private static final int MAX_LINE_CHARS = 4000;
+    static final int MAX_LINE_CHARS = 4000;
     private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("https?://\\S+");
     private static final java.util.regex.Pattern GREETING = java.util.regex.Pattern.compile(
             "(?i)^(hi|hello|hey|dear|hola|bonjour|salut|hallo|liebe[rs]?|olá|oi|ciao|hoi|hai|halo|cześć|merhaba|hej|estimad[oa]|caro|cara)\\b.{0,40}[,:!]?$|^[^\\s]{1,30}(\\s[^\\s]{1,30}){0,3}[,:]$");

@@ -14,9 +14,15 @@ import javax.mail.MessagingException;
 import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
 
+import org.havewemet.triage.EventKind;
+import org.havewemet.triage.Invitation;
 import org.havewemet.triage.InvitationTriage;
+import org.havewemet.triage.JudgeSettings;
 import org.havewemet.triage.KnownInviters;
+import org.havewemet.triage.Reason;
 import org.havewemet.triage.TriageResult;
+import org.havewemet.triage.Verdict;
+import org.havewemet.triage.mime.MimeText;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -60,9 +66,22 @@ class TriageFuzzTest {
             throw new AssertionError("triage took more than " + BOUND_SECONDS + " s on a " + bytes.length
                 + "-byte mail", e);
         }
-        assertThat(result).isNotNull();
-        assertThat(result.verdict()).isNotNull();
-        assertThat(result.reasons()).isNotEmpty();
-        assertThat(result.invitation()).isNotNull();
+        assertThat(result.reasons()).as("every verdict has its reasons").isNotEmpty();
+        if (result.verdict() == Verdict.NOT_INVITATION) {
+            // Only an accepted notice keeps its (extracted) invitation: the responder needs the inviter for a thank-you.
+            result.invitation().ifPresent(i -> assertThat(i.event()).isEqualTo(EventKind.ACCEPTED));
+        } else {
+            assertThat(result.invitation()).as(result.verdict() + " names the invitation it judged").isPresent();
+        }
+        if (result.verdict() == Verdict.SUSPICIOUS) {
+            assertThat(result.reasons().stream().mapToDouble(Reason::weight).sum())
+                .as("a suspicious verdict adds up its spoof weights").isGreaterThanOrEqualTo(JudgeSettings.defaults().suspiciousThreshold());
+        }
+        if (result.verdict() == Verdict.PERSONAL) {
+            assertThat(result.invitation().get().note()).as("only the inviter's own words make an invitation personal")
+                .isNotBlank();
+        }
+        result.invitation().map(Invitation::note).ifPresent(note ->
+            assertThat(note.length()).as("the note is bounded by the text read").isLessThanOrEqualTo(MimeText.MAX_TEXT_BYTES));
     }
 }

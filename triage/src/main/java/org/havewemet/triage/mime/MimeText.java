@@ -138,7 +138,11 @@ public final class MimeText {
         }
         try (InputStream in = part.getInputStream()) {
             byte[] bytes = readAtMost(in, room);
-            target.append(new String(bytes, charset(type))).append('\n');
+            target.append(new String(bytes, charset(type)));
+            if (bytes.length < room) {
+                // The separator between parts counts against the cap too.
+                target.append('\n');
+            }
         } catch (MessagingException | IOException | RuntimeException e) {
             problems.add("unreadable text part: " + e.getMessage());
         }
