@@ -244,7 +244,17 @@ final class RequiredLiterals {
         if (c < 0x80 && c >= 0x20) {
             return Character.toLowerCase(c);
         }
+        if (isCaseless(c)) {
+            // CJK, kana, Hangul, Arabic, Hebrew, Thai, Devanagari: no case to fold, so the text holds them as written.
+            return c;
+        }
         return -1;
+    }
+
+    /** A letter of a script without case (and no surrogate half): matched only by itself, case-insensitive or not. */
+    private static boolean isCaseless(char c) {
+        return Character.isLetter(c) && !Character.isSurrogate(c) && Character.toLowerCase(c) == c
+            && Character.toUpperCase(c) == c && Character.toTitleCase(c) == c;
     }
 
     private void skipClass() throws Unsupported {

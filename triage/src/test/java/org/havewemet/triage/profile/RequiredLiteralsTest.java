@@ -108,7 +108,8 @@ class RequiredLiteralsTest {
         List<Path> files = new ArrayList<>();
         Path fixtures = Path.of("src/test/resources/fixtures");
         Path corpus = Path.of("/work/shared/corpus/real/eml");
-        for (Path dir : List.of(fixtures, corpus)) {
+        Path tuning = Path.of("src/test/resources/generalization/tuning");
+        for (Path dir : List.of(fixtures, corpus, tuning)) {
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> s = Files.walk(dir)) {
                     s.filter(Files::isRegularFile).sorted().forEach(files::add);
