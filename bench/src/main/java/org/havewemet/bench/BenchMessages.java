@@ -96,6 +96,15 @@ public final class BenchMessages {
     }
 
     /** A fresh MimeMessage parsed from the stored bytes, as James hands one to a mailet after reading the spool. */
+    /** A raw message parsed the same way as {@link #parse}. */
+    public static MimeMessage parseRaw(byte[] raw) {
+        try {
+            return new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public MimeMessage parse(int i) {
         try {
             return new MimeMessage(SESSION, new ByteArrayInputStream(raw.get(i)));

@@ -34,11 +34,19 @@ public final class InvitationTriage implements Triage {
     private final NoteJudge judge;
     private final SpoofDetector spoof;
     private final SuspicionSigns suspicion;
+    private final InvitationGate gate;
+    private final boolean gateEnabled;
     private final List<String> headerMarkers;
     private final Map<String, DefaultNotes> defaults = new HashMap<>();
     private final DefaultNotes directDefaults;
 
     public InvitationTriage(PlatformProfiles profiles, JudgeSettings settings, KnownInviters known) {
+        this(profiles, settings, known, true);
+    }
+
+    /** {@code gate} false runs the full triage on every mail (to check that the gate never changes a verdict). */
+    InvitationTriage(PlatformProfiles profiles, JudgeSettings settings, KnownInviters known, boolean gate) {
+        this.gateEnabled = gate;
         this.profiles = profiles;
         this.settings = settings;
         this.known = known == null ? KnownInviters.NOBODY : known;
@@ -54,6 +62,7 @@ public final class InvitationTriage implements Triage {
             markers.addAll(p.markedHeaders());
         }
         this.headerMarkers = markers.stream().map(m -> m.toLowerCase(Locale.ROOT)).distinct().toList();
+        this.gate = new InvitationGate(profiles, headerMarkers);
         Map<String, List<String>> contentless = profiles.generic().rules.contentless();
         for (CompiledProfile p : profiles.platforms()) {
             defaults.put(p.id(), new DefaultNotes().add(p.profile().defaultNotes(), false).add(contentless, true));
@@ -79,6 +88,10 @@ public final class InvitationTriage implements Triage {
 
     private TriageResult decide(MailText mail, String envelopeSender, String recipient) {
         List<Reason> problems = mail.problems().stream().map(p -> new Reason("MALFORMED_MIME", 0.0, p)).toList();
+        if (gateEnabled && !gate.mayBeInvitation(mail)) {
+            // Ordinary mail: no platform mark and none of the words an invitation needs; the full triage is skipped.
+            return notInvitation(new Reason("NOT_AN_INVITATION", 0.0, "no platform notice and no connection request"), problems);
+        }
         Optional<PlatformRecognizer.Recognition> recognized = recognizer.recognize(mail);
         Optional<CompiledProfile> claimed = recognized.isEmpty() || recognized.get().direct() || recognized.get().unlisted()
                 ? spoof.claimedPlatform(mail) : Optional.empty();

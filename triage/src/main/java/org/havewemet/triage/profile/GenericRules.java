@@ -21,7 +21,8 @@ public record GenericRules(List<String> footers,
                            List<String> quoteIntros,
                            Suspicion suspicion,
                            Map<String, Cues> languageCues,
-                           Signals signals) {
+                           Signals signals,
+                           List<String> gateWords) {
     public GenericRules {
         footers = Lists.orEmpty(footers);
         closings = Lists.orEmpty(closings);
@@ -38,6 +39,7 @@ public record GenericRules(List<String> footers,
         suspicion = suspicion == null ? new Suspicion(null, null, null, null, null, null) : suspicion;
         languageCues = languageCues == null ? Map.of() : Map.copyOf(languageCues);
         signals = signals == null ? new Signals(null, null, null) : signals;
+        gateWords = Lists.orEmpty(gateWords);
     }
 
     /**
