@@ -4,8 +4,11 @@ import org.havewemet.triage.mime.MailText;
 import org.havewemet.triage.profile.CompiledProfile;
 import org.havewemet.triage.profile.Rx;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /** Small facts of a notice: accept and profile links, invitation id, connection counts, company from headline. */
 final class InvitationFacts {
@@ -37,12 +40,12 @@ final class InvitationFacts {
 
     /** The inviter's profile: a link introduced as a profile or by the inviter's name first, then by its URL shape. */
     static String profileUrl(MailText mail, CompiledProfile platform, String inviterName) {
-        String name = inviterName == null ? null : inviterName.toLowerCase(java.util.Locale.ROOT);
+        String name = inviterName == null ? null : inviterName.toLowerCase(Locale.ROOT);
         for (MailText.Link l : mail.links()) {
             boolean ours = platform == null || platform.isPlatformHost(l.host());
             String context = l.context() == null || l.context().length() > 100 ? "" : l.context();
             boolean introduced = PROFILE_CONTEXT.matcher(context).find()
-                    || (name != null && !name.isBlank() && context.toLowerCase(java.util.Locale.ROOT).contains(name));
+                    || (name != null && !name.isBlank() && context.toLowerCase(Locale.ROOT).contains(name));
             if (ours && introduced) {
                 return l.url();
             }
@@ -63,13 +66,23 @@ final class InvitationFacts {
                 .or(() -> Rx.group(platform.invitationIds, head(mail.text()), "id")).orElse(null);
     }
 
-    static Integer count(MailText mail, java.util.List<com.google.re2j.Pattern> patterns) {
+    static Integer count(MailText mail, List<Pattern> patterns) {
         Optional<String> n = Rx.group(patterns, head(mail.text()), "n");
         try {
-            return n.map(v -> Integer.parseInt(v.replaceAll("[^0-9]", ""))).orElse(null);
+            return n.map(v -> Integer.parseInt(digits(v))).orElse(null);
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    private static String digits(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                sb.append(s.charAt(i));
+            }
+        }
+        return sb.toString();
     }
 
     private static String head(String text) {
@@ -80,7 +93,7 @@ final class InvitationFacts {
         if (headline == null) {
             return null;
         }
-        java.util.regex.Matcher m = HEADLINE_COMPANY.matcher(headline);
+        Matcher m = HEADLINE_COMPANY.matcher(headline);
         return m.find() ? m.group(1).strip() : null;
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * Separates the inviter's own words from template text, line by line: footers end the search; greetings, template
@@ -20,13 +21,18 @@ import com.google.re2j.Matcher;
 final class NoteExtractor {
     private static final int MAX_LINES = 3000;
     static final int MAX_LINE_CHARS = 4000;
-    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("https?://\\S+");
-    private static final java.util.regex.Pattern GREETING = java.util.regex.Pattern.compile(
-            "(?i)^(hi|hello|hey|dear|hola|bonjour|salut|hallo|liebe[rs]?|olá|oi|ciao|hoi|hai|halo|cześć|merhaba|hej|estimad[oa]|caro|cara)\\b.{0,40}[,:!]?$|^[^\\s]{1,30}(\\s[^\\s]{1,30}){0,3}[,:]$");
-    private static final java.util.regex.Pattern GREETING_PREFIX = java.util.regex.Pattern.compile(
-            "(?i)^(hi|hello|hey|dear|hola|bonjour|hallo|olá|oi|ciao|hoi|hai|halo|cześć|merhaba|hej)\\b[^,:!.\\n]{0,30}[,:!]\\s+(?=\\S)");
-    private static final java.util.regex.Pattern TRAILING_SIGNATURE = java.util.regex.Pattern.compile("\\s+[-–—]\\s*\\p{L}[\\p{L} .']{0,40}$");
-    private static final java.util.regex.Pattern QUOTED_HEADER = java.util.regex.Pattern.compile("(?i)^(to|from|subject|date|para|de|asunto|an|von|betreff|à|objet):.*");
+    private static final Pattern URL = Pattern.compile("https?://\\S+");
+    // RE2's \\b is ASCII-only: "olá" and "cześć" end where a non-letter (or the end) follows instead.
+    private static final Pattern GREETING = Pattern.compile(
+            "(?i)^(?:hi|hello|hey|dear|hola|bonjour|salut|hallo|liebe[rs]?|olá|oi|ciao|hoi|hai|halo|cześć|merhaba|hej|estimad[oa]|caro|cara)"
+                + "(?:$|[^\\p{L}\\p{N}].{0,39}$)|^[^\\s]{1,30}(?:\\s[^\\s]{1,30}){0,3}[,:]$");
+    private static final Pattern GREETING_PREFIX = Pattern.compile(
+            "(?i)^(?:hi|hello|hey|dear|hola|bonjour|hallo|olá|oi|ciao|hoi|hai|halo|cześć|merhaba|hej)"
+                + "(?:[^\\p{L}\\p{N},:!.\\n][^,:!.\\n]{0,29})?[,:!]\\s+(\\S)");
+    private static final Pattern TRAILING_SIGNATURE = Pattern.compile("\\s+[-–—]\\s*\\p{L}[\\p{L} .']{0,40}$");
+    private static final Pattern SIGNATURE_DASH = Pattern.compile("^\\s*[-–—]\\s*");
+    private static final Pattern DASH_SIGNATURE = Pattern.compile("^[-–—]\\s*\\p{L}[\\p{L} .'-]{0,40}$");
+    private static final Pattern QUOTED_HEADER = Pattern.compile("(?i)^(?:to|from|subject|date|para|de|asunto|an|von|betreff|à|objet):.*");
 
     /** The note (null when none), and the card lines that followed the signature. */
     record Extracted(String note, String headline, String location) {
@@ -39,7 +45,7 @@ final class NoteExtractor {
     }
 
     Extracted extract(String text, CompiledProfile platform, String inviterName, String recipientName) {
-        String[] lines = text.split("\n", MAX_LINES + 1);
+        String[] lines = lines(text);
         int start = startLine(lines, platform);
         if (start == 0 && platform != null && CompiledGeneric.UNLISTED.equals(platform.id())) {
             return new Extracted(null, null, null);
@@ -54,7 +60,7 @@ final class NoteExtractor {
             String line = lines[i].length() > MAX_LINE_CHARS ? lines[i].substring(0, MAX_LINE_CHARS).strip() : lines[i].strip();
             boolean quoted = line.startsWith(">");
             if (quoted) {
-                line = line.replaceFirst("^(>\\s?)+", "").strip();
+                line = unquote(line);
             }
             if (isFooter(line, platform)) {
                 break;
@@ -72,7 +78,7 @@ final class NoteExtractor {
             String withoutUrls = URL.matcher(line).replaceAll("").strip();
             if (!withoutUrls.equals(line)) {
                 inCard = false;
-                if (withoutUrls.isEmpty() || withoutUrls.endsWith(":") || withoutUrls.split("\\s+").length <= 4) {
+                if (withoutUrls.isEmpty() || withoutUrls.endsWith(":") || wordCount(withoutUrls) <= 4) {
                     continue;
                 }
                 line = withoutUrls;
@@ -92,18 +98,18 @@ final class NoteExtractor {
                 }
                 inCard = false;
             }
-            if (skipSignatureLines > 0 && line.split("\\s+").length <= 4) {
+            if (skipSignatureLines > 0 && wordCount(line) <= 4) {
                 skipSignatureLines--;
                 continue;
             }
-            if (!seenContent && GREETING.matcher(line).find() && line.split("\\s+").length <= 6) {
+            if (!seenContent && GREETING.matcher(line).find() && wordCount(line) <= 6) {
                 continue;
             }
             if (recipientName != null && !seenContent && isName(line, recipientName)) {
                 continue;
             }
             if (!seenContent) {
-                line = GREETING_PREFIX.matcher(line).replaceFirst("");
+                line = GREETING_PREFIX.matcher(line).replaceFirst("$1");
             }
             if (isSignature(line, inviterName)) {
                 inCard = true;
@@ -120,6 +126,47 @@ final class NoteExtractor {
         String headline = card.isEmpty() ? null : card.get(0);
         String location = card.size() < 2 ? null : card.get(1);
         return new Extracted(joined.isEmpty() ? null : joined, headline, location);
+    }
+
+    /** At most MAX_LINES + 1 lines (the last one holds the rest), without a regular expression. */
+    private static String[] lines(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        while (out.size() < MAX_LINES) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                break;
+            }
+            out.add(text.substring(start, end));
+            start = end + 1;
+        }
+        out.add(text.substring(start));
+        return out.toArray(String[]::new);
+    }
+
+    /** "> > text" is "text". */
+    private static String unquote(String line) {
+        int i = 0;
+        while (i < line.length() && line.charAt(i) == '>') {
+            i++;
+            if (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+        }
+        return line.substring(i).strip();
+    }
+
+    private static int wordCount(String s) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean space = Character.isWhitespace(s.charAt(i));
+            if (!space && !inWord) {
+                words++;
+            }
+            inWord = !space;
+        }
+        return words;
     }
 
     private static int startLine(String[] lines, CompiledProfile platform) {
@@ -196,7 +243,7 @@ final class NoteExtractor {
 
     /** "- Arun", "-Bruno", "Pol" or the inviter's full name on its own line. */
     private static boolean isSignature(String line, String name) {
-        if (line.matches("^[-–—]\\s*\\p{L}[\\p{L} .'-]{0,40}$")) {
+        if (DASH_SIGNATURE.matcher(line).matches()) {
             return true;
         }
         return isName(line, name);
@@ -219,9 +266,9 @@ final class NoteExtractor {
     }
 
     private static String stripTrailingSignature(String line, String name) {
-        java.util.regex.Matcher m = TRAILING_SIGNATURE.matcher(line);
+        Matcher m = TRAILING_SIGNATURE.matcher(line);
         if (m.find() && m.start() > 0 && name != null) {
-            String sig = Fuzzy.normalize(m.group().replaceFirst("^\\s*[-–—]\\s*", ""));
+            String sig = Fuzzy.normalize(SIGNATURE_DASH.matcher(m.group()).replaceFirst(""));
             String n = Fuzzy.normalize(name);
             if (!sig.isEmpty() && (n.startsWith(sig) || n.contains(sig))) {
                 return line.substring(0, m.start()).strip();

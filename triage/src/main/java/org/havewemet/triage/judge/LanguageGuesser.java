@@ -5,8 +5,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.google.re2j.Pattern;
+
 /** A small stop-word language guesser: good enough to label short notes; returns null when unsure. */
 public final class LanguageGuesser {
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}']+");
     private static final Map<String, Set<String>> STOP_WORDS = new LinkedHashMap<>();
 
     static {
@@ -40,7 +43,7 @@ public final class LanguageGuesser {
         if (kana >= 2) {
             return "ja";
         }
-        String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}']+");
+        String[] words = NON_WORD.split(text.toLowerCase(Locale.ROOT));
         String best = null;
         int bestScore = 0;
         for (Map.Entry<String, Set<String>> e : STOP_WORDS.entrySet()) {

@@ -122,6 +122,15 @@ public final class NoteJudge {
     }
 
     private static int words(String s) {
-        return s.split("[\\s]+").length;
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean space = Character.isWhitespace(s.charAt(i));
+            if (!space && !inWord) {
+                words++;
+            }
+            inWord = !space;
+        }
+        return words;
     }
 }

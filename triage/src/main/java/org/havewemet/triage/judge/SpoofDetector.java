@@ -192,7 +192,7 @@ public final class SpoofDetector {
         if (host.contains(real + ".") || label.startsWith(real + "-") || label.endsWith("-" + real)) {
             return true;
         }
-        for (String part : label.split("[-.]")) {
+        for (String part : parts(label)) {
             if (!part.equals(real) && part.length() >= 5 && skeleton(part).equals(skeleton(real))) {
                 return true;
             }
@@ -202,6 +202,19 @@ public final class SpoofDetector {
         }
         int allowed = real.length() >= 8 ? 2 : 1;
         return Math.abs(label.length() - real.length()) <= allowed && Fuzzy.editDistance(label, real) <= allowed;
+    }
+
+    /** The label's parts between '-' and '.'. */
+    private static List<String> parts(String label) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= label.length(); i++) {
+            if (i == label.length() || label.charAt(i) == '-' || label.charAt(i) == '.') {
+                parts.add(label.substring(start, i));
+                start = i + 1;
+            }
+        }
+        return parts;
     }
 
     /** Maps characters that look alike to one representative: "1inkedln" and "linkedin" share a skeleton. */

@@ -65,15 +65,38 @@ final class HeaderText {
         if (at < 0 || at == address.length() - 1) {
             return null;
         }
-        return address.substring(at + 1).strip().toLowerCase(Locale.ROOT).replaceAll("[>\\s]+$", "");
+        String domain = address.substring(at + 1).strip().toLowerCase(Locale.ROOT);
+        int end = domain.length();
+        while (end > 0 && (domain.charAt(end - 1) == '>' || Character.isWhitespace(domain.charAt(end - 1)))) {
+            end--;
+        }
+        return domain.substring(0, end);
     }
 
     /** "[Twisted-Python] Invitation to connect" -> "Invitation to connect": list tags say nothing about the mail. */
+    private static String collapseWhitespace(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (!space) {
+                    sb.append(' ');
+                }
+                space = true;
+            } else {
+                sb.append(c);
+                space = false;
+            }
+        }
+        return sb.toString();
+    }
+
     static String stripListTags(String subject) {
         if (subject == null) {
             return "";
         }
-        String s = subject.replaceAll("\\s+", " ").strip();
+        String s = collapseWhitespace(subject).strip();
         while (s.startsWith("[")) {
             int end = s.indexOf(']');
             if (end < 0 || end > 60) {

@@ -3,12 +3,14 @@ package org.havewemet.triage.mime;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /** Finds links in plain text, with the words that introduce each one. */
 final class Links {
-    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"'\\]\\[)]{1,2000}", Pattern.CASE_INSENSITIVE);
+    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"'\\]\\[)]+", Pattern.CASE_INSENSITIVE);
+    private static final int MAX_URL_CHARS = 2000;
     private static final int MAX_LINKS = 500;
 
     private Links() {
@@ -17,7 +19,7 @@ final class Links {
     static void fromPlain(String text, List<MailText.Link> links) {
         Matcher m = URL.matcher(text);
         while (m.find() && links.size() < MAX_LINKS) {
-            String url = m.group();
+            String url = m.group().length() > MAX_URL_CHARS ? m.group().substring(0, MAX_URL_CHARS) : m.group();
             links.add(new MailText.Link(url, host(url), contextBefore(text, m.start())));
         }
     }

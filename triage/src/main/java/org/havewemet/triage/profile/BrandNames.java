@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * Does a display name speak for a platform ("LinkedIn", "LinkedIn Invitations", "Anna via LinkedIn")? A person's
@@ -18,7 +19,7 @@ public final class BrandNames {
             "connect", "connections", "official", "admin", "administration", "noreply", "no", "reply", "the", "from",
             "hq", "help", "desk", "center", "centre", "care", "customer", "verification", "billing", "safety", "trust", "helpdesk", "member", "members", "premium", "jobs", "business", "profile", "corporation", "inc", "mailer");
     private static final Pattern ON_BEHALF = Pattern.compile(
-            "(?i)(\\bvia|\\bpar|\\büber|\\bthrough|a trav[ée]s de|por meio do|tramite|\\()\\s*");
+            "(?i)((?:^|[^\\p{L}])(?:via|par|über|through)|a trav[ée]s de|por meio do|tramite|\\()\\s*");
 
     private BrandNames() {
     }
@@ -38,7 +39,7 @@ public final class BrandNames {
             if (tokens.stream().allMatch(t -> brandTokens.contains(t) || NOTICE_WORDS.contains(t))) {
                 return true;
             }
-            java.util.regex.Matcher m = ON_BEHALF.matcher(lower);
+            Matcher m = ON_BEHALF.matcher(lower);
             while (m.find()) {
                 if (lower.substring(m.end()).startsWith(brand)) {
                     return true;

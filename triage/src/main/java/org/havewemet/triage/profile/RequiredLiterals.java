@@ -306,7 +306,7 @@ final class RequiredLiterals {
                 throw new Unsupported();
             }
             String body = s.substring(i + 1, close);
-            if (!body.matches("\\d+(,\\d*)?")) {
+            if (!isRepeatCount(body)) {
                 throw new Unsupported();
             }
             int min = Integer.parseInt(body.split(",", -1)[0]);
@@ -322,6 +322,14 @@ final class RequiredLiterals {
             throw new Unsupported();
         }
         return r;
+    }
+
+    /** "3", "2,", "1,5": digits, then optionally a comma and digits. */
+    private static boolean isRepeatCount(String body) {
+        int comma = body.indexOf(',');
+        String min = comma < 0 ? body : body.substring(0, comma);
+        String max = comma < 0 ? "" : body.substring(comma + 1);
+        return !min.isEmpty() && min.chars().allMatch(Character::isDigit) && max.chars().allMatch(Character::isDigit);
     }
 
     /** Syntax the analysis does not handle; the pattern then gets no prefilter. */
