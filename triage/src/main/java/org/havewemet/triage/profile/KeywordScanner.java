@@ -107,7 +107,8 @@ public final class KeywordScanner {
         Node n = root;
         int end = Math.min(text.length(), limit);
         for (int i = 0; i < end; i++) {
-            char c = Character.toLowerCase(text.charAt(i));
+            char raw = text.charAt(i);
+            char c = raw < ASCII ? (raw >= 'A' && raw <= 'Z' ? (char) (raw + 32) : raw) : Character.toLowerCase(raw);
             Node next = n.next(c);
             while (next == null && n != root) {
                 n = n.fail;
