@@ -1,5 +1,7 @@
 package org.havewemet.triage;
 
+import java.util.Locale;
+
 import org.havewemet.triage.mime.MailText;
 import org.havewemet.triage.profile.CompiledGeneric;
 import org.havewemet.triage.profile.Rx;
@@ -22,7 +24,14 @@ final class Conversation {
 
     /** In a thread or on a discussion list (the old, platform-independent test). */
     static boolean isConversation(MailText mail, CompiledGeneric generic) {
-        return mail.hasHeader("in-reply-to") || mail.hasHeader("list-post") || isReplySubject(mail, generic);
+        return mail.hasHeader("in-reply-to") || mail.hasHeader("list-post") || isReplySubject(mail, generic)
+            || isDigest(mail);
+    }
+
+    /** A list digest carries many people's messages; an invitation inside one was sent to the list, not to us. */
+    static boolean isDigest(MailText mail) {
+        String subject = mail.subject().toLowerCase(java.util.Locale.ROOT);
+        return mail.hasHeader("list-id") && (subject.contains(" digest") || subject.startsWith("digest"));
     }
 
     /** A reply that carries the original: In-Reply-To or References, or a quote introduction or quoted lines. */

@@ -200,7 +200,8 @@ public final class SpoofDetector {
         if (real.length() < 6) {
             return false;
         }
-        int allowed = real.length() >= 8 ? 2 : 1;
+        // Two edits only for long names: "konnektu" is a word of its own, not "konnects" misspelled.
+        int allowed = real.length() >= 10 ? 2 : 1;
         return Math.abs(label.length() - real.length()) <= allowed && Fuzzy.editDistance(label, real) <= allowed;
     }
 
