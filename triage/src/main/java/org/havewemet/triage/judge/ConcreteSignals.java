@@ -20,7 +20,8 @@ final class ConcreteSignals {
     private static final Pattern YEAR = Pattern.compile("(?:^|[^0-9])(?:19[5-9][0-9]|20[0-4][0-9])(?:[^0-9]|$)");
     private static final Pattern CAPITALIZED_PAIR = Pattern.compile("(\\p{Lu}[\\p{Ll}\\p{Lu}]+)[ -](\\p{Lu}[\\p{Ll}]+)");
     private static final Pattern CONNECTING = Pattern.compile(" (connect|network|netzwerk|vernetz|conect|red|reseau|rete|contact|kontakt"
-        + "|contatto|contato|in touch|linkedin|add you|aggiunger|agregar|anadir|hinzufug|ajouter|adicionar|toevoegen) ");
+        + "|contatto|contato|in touch|linkedin|add you|aggiunger|agregar|anadir|hinzufug|ajouter|adicionar|toevoegen"
+        + "|accept\\S*|akzept\\S*|acept\\S*|aceit\\S*|accett\\S*|godta|kabul|terima|invit\\S*|einladung|uitnodiging|convite) ");
     private static final int MIN_QUESTION_WORDS = 5;
     private static final int MIN_QUESTION_CHARS_UNSPACED = 12;
 

@@ -173,7 +173,7 @@ public final class SpoofDetector {
             }
             for (String domain : p.profile().senderDomains()) {
                 Optional<String> real = Hosts.label(domain);
-                if (real.isPresent() && imitates(label.get(), real.get(), host)) {
+                if (real.isPresent() && (imitates(label.get(), real.get(), host) || subdomainImitates(host, label.get(), real.get()))) {
                     return Optional.of(host);
                 }
             }
@@ -183,6 +183,19 @@ public final class SpoofDetector {
 
     private boolean isAnyPlatformHost(String host) {
         return profiles.platforms().stream().anyMatch(p -> p.isPlatformHost(host));
+    }
+
+    /** "linkedin-verify.evil.example" or "viadeo-compte.example.fr": the brand put in front of someone else's domain. */
+    private static boolean subdomainImitates(String host, String registrableLabel, String real) {
+        if (real.length() < 5) {
+            return false;
+        }
+        for (String part : parts(host)) {
+            if (!part.equals(registrableLabel) && (part.startsWith(real + "-") || part.endsWith("-" + real))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean imitates(String label, String real, String host) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import com.google.re2j.Pattern;
 import org.havewemet.triage.Reason;
 import org.havewemet.triage.mime.MailText;
 import org.havewemet.triage.profile.CompiledGeneric;
@@ -18,6 +19,10 @@ import org.havewemet.triage.profile.Rx;
  */
 public final class SuspicionSigns {
     private static final int MAX_LINKS = 100;
+    /** A sign-in page: an invitation's link leads to the network, never straight to a password form. */
+    private static final Pattern CREDENTIAL_PAGE = Pattern.compile(
+        "(?i)^https?://[^/]+/(?:[^?#]*/)?(?:log[-_]?in|sign[-_]?in|logon|auth|oauth2?/authorize|owa|verify|webscr|account/confirm)(?:[./?#]|$)");
+    private static final Pattern PERSONAL_QUERY = Pattern.compile("(?i)[?&](?:e-?mail|user|login|u)=[^&#]*(?:@|%40)|[?&]e-?mail=");
     private static final int TEXT_CHARS = 32 * 1024;
 
     private final CompiledGeneric generic;
@@ -32,12 +37,15 @@ public final class SuspicionSigns {
     public List<Reason> inspect(MailText mail, boolean personToPerson) {
         List<Reason> reasons = new ArrayList<>();
         links(mail, reasons);
-        String text = mail.subject() + "\n" + (mail.text().length() > TEXT_CHARS ? mail.text().substring(0, TEXT_CHARS) : mail.text());
+        String text = mail.subject() + "\n" + (mail.fromName() == null ? "" : mail.fromName()) + "\n" + (mail.text().length() > TEXT_CHARS ? mail.text().substring(0, TEXT_CHARS) : mail.text());
         if (Rx.any(generic.accountLures, text)) {
             reasons.add(new Reason("ACCOUNT_LURE", 2.5, "asks to verify, confirm or save an account: phishing wording"));
         }
-        if (Rx.any(generic.scamWords, text)) {
-            reasons.add(new Reason("SCAM_WORDING", 2.0, "romance, dating, money or advance-fee wording"));
+        int scam = count(generic.scamWords, text);
+        if (scam > 0) {
+            // One such phrase can be chance; two or more are the script of a scam.
+            double weight = scam >= 2 ? 3.0 : 2.0;
+            reasons.add(new Reason("SCAM_WORDING", weight, "romance, dating, money or advance-fee wording (" + scam + ")"));
         }
         if (mail.fromAddress() == null || mail.fromDomain() == null) {
             reasons.add(new Reason("SENDER_HIDDEN", 1.5, "the From header names no address"));
@@ -53,11 +61,22 @@ public final class SuspicionSigns {
         return reasons;
     }
 
+    private static int count(List<Pattern> patterns, String text) {
+        int n = 0;
+        for (Pattern p : patterns) {
+            if (Rx.any(List.of(p), text)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private void links(MailText mail, List<Reason> reasons) {
         boolean ip = false;
         boolean puny = false;
         boolean hosted = false;
         boolean shortened = false;
+        boolean credential = false;
         int seen = 0;
         for (MailText.Link link : mail.links()) {
             if (++seen > MAX_LINKS) {
@@ -78,6 +97,12 @@ public final class SuspicionSigns {
             if (!hosted && Hosts.withinAny(host, generic.hostingHosts)) {
                 hosted = true;
                 reasons.add(new Reason("HOSTED_PAGE_LINK", 2.0, "a link goes to a page anyone can host on " + host));
+            }
+            if (!credential && CREDENTIAL_PAGE.matcher(link.url()).find()) {
+                credential = true;
+                boolean personal = PERSONAL_QUERY.matcher(link.url()).find();
+                reasons.add(new Reason("CREDENTIAL_LINK", personal ? 3.0 : 2.5, "a link leads to a sign-in page"
+                    + (personal ? " with the recipient's address filled in" : "") + " on " + host));
             }
             if (!shortened && Hosts.withinAny(host, generic.shorteners)) {
                 shortened = true;

@@ -29,10 +29,51 @@ public final class Rx {
 
     public static Pattern compile(String where, String pattern) {
         try {
-            return Pattern.compile(pattern, FLAGS);
+            return Pattern.compile(unicodeBoundaries(pattern), FLAGS);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("bad pattern in " + where + ": " + pattern + " (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static final String LEADING = "(?:^|[^\\p{L}\\p{N}_])";
+    private static final String TRAILING = "(?:$|[^\\p{L}\\p{N}_])";
+
+    /**
+     * RE2's {@code \b} knows only ASCII word characters, so "cię\b" or "\bvän" never match. In a pattern with non-ASCII
+     * letters each {@code \b} becomes a Unicode-aware boundary: before a word, "start or a non-letter"; after one,
+     * "end or a non-letter" (that character is consumed, which only moves where a match ends); before a space it is
+     * dropped (the space is the boundary). ASCII-only patterns are left as written.
+     */
+    static String unicodeBoundaries(String pattern) {
+        if (pattern.chars().allMatch(c -> c < 0x80) || !pattern.contains("\\b")) {
+            return pattern;
+        }
+        StringBuilder sb = new StringBuilder(pattern.length() + 32);
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\' && i + 1 < pattern.length()) {
+                char e = pattern.charAt(i + 1);
+                if (e != 'b') {
+                    sb.append(c).append(e);
+                    i++;
+                    continue;
+                }
+                char next = i + 2 < pattern.length() ? pattern.charAt(i + 2) : '\0';
+                char prev = i > 0 ? pattern.charAt(i - 1) : '\0';
+                boolean leading = i == 0 || prev == '(' || prev == '|' || prev == ' ' || prev == ':' || prev == '^';
+                if (next == ' ') {
+                    // "word\b more": the space that follows is the boundary
+                } else if (leading) {
+                    sb.append(LEADING);
+                } else {
+                    sb.append(TRAILING);
+                }
+                i++;
+                continue;
+            }
+            sb.append(c);
+        }
+        return sb.toString();
     }
 
     public static boolean any(List<Pattern> patterns, CharSequence text) {
