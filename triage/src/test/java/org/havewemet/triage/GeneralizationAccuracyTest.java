@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class GeneralizationAccuracyTest {
     /** The tuning fixtures must stay at least this right (what the rules reach today, minus a little slack). */
-    static final double TUNING_FLOOR = 0.90;
+    static final double TUNING_FLOOR = 0.95;
     /** Held-out mails are not tuned on; this only catches a broken triage (the baseline is about 0.53). */
     static final double HELDOUT_FLOOR = 0.60;
 

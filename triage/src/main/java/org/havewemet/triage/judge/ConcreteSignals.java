@@ -22,7 +22,7 @@ final class ConcreteSignals {
     private static final Pattern CONNECTING = Pattern.compile(" (connect|network|netzwerk|vernetz|conect|red|reseau|rete|contact|kontakt"
         + "|contatto|contato|in touch|linkedin|add you|aggiunger|agregar|anadir|hinzufug|ajouter|adicionar|toevoegen"
         + "|accept\\S*|akzept\\S*|acept\\S*|aceit\\S*|accett\\S*|godta|kabul|terima|invit\\S*|einladung|uitnodiging|convite) ");
-    private static final int MIN_QUESTION_WORDS = 5;
+    private static final int MIN_QUESTION_WORDS = 4;
     private static final int MIN_QUESTION_CHARS_UNSPACED = 12;
 
     private final CompiledGeneric generic;
