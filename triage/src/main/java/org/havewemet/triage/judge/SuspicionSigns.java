@@ -41,7 +41,7 @@ public final class SuspicionSigns {
         if (Rx.any(generic.accountLures, text)) {
             reasons.add(new Reason("ACCOUNT_LURE", 2.5, "asks to verify, confirm or save an account: phishing wording"));
         }
-        int scam = count(generic.scamWords, text);
+        int scam = Rx.count(generic.scamWords, text);
         if (scam > 0) {
             // One such phrase can be chance; two or more are the script of a scam.
             double weight = scam >= 2 ? 3.0 : 2.0;
@@ -59,16 +59,6 @@ public final class SuspicionSigns {
             reasons.add(new Reason("CHEAP_TLD_SENDER", 1.5, "sent from a ." + domain.substring(dot + 1) + " domain"));
         }
         return reasons;
-    }
-
-    private static int count(List<Pattern> patterns, String text) {
-        int n = 0;
-        for (Pattern p : patterns) {
-            if (Rx.any(List.of(p), text)) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private void links(MailText mail, List<Reason> reasons) {

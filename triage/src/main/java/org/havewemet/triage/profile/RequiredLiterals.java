@@ -69,6 +69,9 @@ final class RequiredLiterals {
         if (c >= 'A' && c <= 'Z') {
             return (char) (c + ('a' - 'A'));
         }
+        if (c >= 0x0400 && c <= 0x04FF) {
+            return Character.toLowerCase(c);
+        }
         if (c == '\u212A') {
             return 'k';
         }
@@ -242,6 +245,10 @@ final class RequiredLiterals {
         }
         i++;
         if (c < 0x80 && c >= 0x20) {
+            return Character.toLowerCase(c);
+        }
+        if (c >= 0x0400 && c <= 0x04FF) {
+            // Cyrillic: RE2's case folding is plain lower-casing here, and fold() lower-cases the text alike.
             return Character.toLowerCase(c);
         }
         if (isCaseless(c)) {

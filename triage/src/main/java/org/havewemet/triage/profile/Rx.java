@@ -97,6 +97,22 @@ public final class Rx {
         return false;
     }
 
+    /** How many of the patterns match (each prefiltered like {@link #any}). */
+    public static int count(List<Pattern> patterns, CharSequence text) {
+        if (text == null) {
+            return 0;
+        }
+        PrefilteredPatterns filtered = patterns instanceof PrefilteredPatterns f ? f : null;
+        String folded = filtered != null && filtered.needsFolding() ? Folded.of(text) : null;
+        int n = 0;
+        for (int k = 0; k < patterns.size(); k++) {
+            if ((filtered == null || filtered.mayMatch(k, folded)) && patterns.get(k).matcher(text).find()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The first pattern that matches, as its match. */
     public static Optional<Matcher> first(List<Pattern> patterns, CharSequence text) {
         if (text == null) {
