@@ -30,7 +30,7 @@ final class Conversation {
 
     /** A list digest carries many people's messages; an invitation inside one was sent to the list, not to us. */
     static boolean isDigest(MailText mail) {
-        String subject = mail.subject().toLowerCase(java.util.Locale.ROOT);
+        String subject = mail.subject().toLowerCase(Locale.ROOT);
         return mail.hasHeader("list-id") && (subject.contains(" digest") || subject.startsWith("digest"));
     }
 

@@ -1,12 +1,13 @@
 package org.havewemet.triage;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
 import org.havewemet.triage.mime.MailText;
 import org.havewemet.triage.profile.CompiledProfile;
 import org.havewemet.triage.profile.Rx;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 

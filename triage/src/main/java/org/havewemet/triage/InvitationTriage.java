@@ -1,8 +1,17 @@
 package org.havewemet.triage;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.mail.internet.MimeMessage;
+
 import org.havewemet.triage.judge.DefaultNotes;
-import org.havewemet.triage.judge.NoteLanguage;
 import org.havewemet.triage.judge.NoteJudge;
+import org.havewemet.triage.judge.NoteLanguage;
 import org.havewemet.triage.judge.SpoofDetector;
 import org.havewemet.triage.judge.SuspicionSigns;
 import org.havewemet.triage.mime.MailText;
@@ -10,14 +19,6 @@ import org.havewemet.triage.mime.MimeText;
 import org.havewemet.triage.profile.CompiledProfile;
 import org.havewemet.triage.profile.Hosts;
 import org.havewemet.triage.profile.PlatformProfiles;
-
-import javax.mail.internet.MimeMessage;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The triage engine: reads the mail (bounded), recognises the platform and event, extracts the inviter and note,

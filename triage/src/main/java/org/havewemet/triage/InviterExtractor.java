@@ -3,12 +3,13 @@ package org.havewemet.triage;
 import java.util.List;
 import java.util.Optional;
 
-import com.google.re2j.Pattern;
 import org.havewemet.triage.mime.MailText;
 import org.havewemet.triage.profile.BrandNames;
 import org.havewemet.triage.profile.CompiledProfile;
 import org.havewemet.triage.profile.PlatformProfiles;
 import org.havewemet.triage.profile.Rx;
+
+import com.google.re2j.Pattern;
 
 /** Finds the inviter's name: display name (platform suffixes removed), then platform and generic wording. */
 final class InviterExtractor {

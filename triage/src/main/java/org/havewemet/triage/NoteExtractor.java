@@ -1,14 +1,14 @@
 package org.havewemet.triage;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 import org.havewemet.triage.judge.Fuzzy;
 import org.havewemet.triage.profile.CompiledGeneric;
 import org.havewemet.triage.profile.CompiledProfile;
 import org.havewemet.triage.profile.Rx;
 import org.havewemet.triage.profile.TextFolding;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;

@@ -1,7 +1,5 @@
 package org.havewemet.fuzz;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayInputStream;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +24,8 @@ import org.havewemet.triage.mime.MimeText;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Any bytes that javax.mail accepts as a message go through parse and judge: triage never throws, returns within a

@@ -1,12 +1,12 @@
 package org.havewemet.triage;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 
 import org.havewemet.config.ConfigLoader;
 import org.havewemet.config.HaveWeMetConfig;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ConfiguredTriageTest {
     private static final String FIXTURE = "direct-default-en.eml";

@@ -1,8 +1,5 @@
 package org.havewemet.triage;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +16,9 @@ import org.havewemet.triage.accuracy.LabelledMail;
 import org.havewemet.triage.accuracy.Scoreboard;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Accuracy of triage on mail it was not written for, next to the baseline "answer UNEXPLAINED to everything":

@@ -1,7 +1,5 @@
 package org.havewemet.triage;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,6 +13,8 @@ import org.havewemet.triage.mime.MimeText;
 import org.havewemet.triage.profile.KeywordScanner;
 import org.havewemet.triage.profile.PlatformProfiles;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class InvitationGateTest {
     private static final Triage GATED = InvitationTriage.withDefaults(KnownInviters.NOBODY);

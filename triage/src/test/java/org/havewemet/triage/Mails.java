@@ -1,7 +1,5 @@
 package org.havewemet.triage;
 
-import javax.mail.Session;
-import javax.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+
+import javax.mail.MessagingException;
+import javax.mail.Session;
+import javax.mail.internet.MimeMessage;
 
 /** Test helper: reads .eml files and byte arrays into MimeMessages. */
 final class Mails {
@@ -20,7 +22,7 @@ final class Mails {
     static MimeMessage read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return new MimeMessage(SESSION, in);
-        } catch (IOException | javax.mail.MessagingException e) {
+        } catch (IOException | MessagingException e) {
             throw new IllegalStateException("cannot read " + file, e);
         }
     }
@@ -28,7 +30,7 @@ final class Mails {
     static MimeMessage read(byte[] bytes) {
         try {
             return new MimeMessage(SESSION, new ByteArrayInputStream(bytes));
-        } catch (javax.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -41,7 +43,7 @@ final class Mails {
             return new MimeMessage(SESSION, in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (javax.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,14 +1,14 @@
 package org.havewemet.triage;
 
-import org.junit.jupiter.api.Test;
-
-import javax.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import javax.mail.internet.MimeMessage;
+
 import org.havewemet.triage.mime.MailText;
 import org.havewemet.triage.mime.MimeText;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 import org.havewemet.triage.Reason;
 import org.havewemet.triage.profile.CompiledGeneric;
 import org.havewemet.triage.profile.TextFolding;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * What makes a note concrete in any language, without knowing the language: a named date (a month, a year), a named

@@ -2,7 +2,6 @@ package org.havewemet.triage.judge;
 
 import org.havewemet.triage.profile.TextFolding;
 
-
 /**
  * Tolerant text comparison for default sentences and names: accents, case, punctuation and spacing are ignored and
  * '?' (what mail archives leave of a character they could not convert) matches any single character.

@@ -1,15 +1,16 @@
 package org.havewemet.triage.judge;
 
-import com.google.re2j.Pattern;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 import org.havewemet.triage.JudgeSettings;
 import org.havewemet.triage.Reason;
 import org.havewemet.triage.profile.CompiledGeneric;
 import org.havewemet.triage.profile.Rx;
 import org.havewemet.triage.profile.TextFolding;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
+import com.google.re2j.Pattern;
 
 /**
  * Decides whether the inviter's own words explain the request. Default sentences (any language, any era) and

@@ -1,6 +1,12 @@
 package org.havewemet.triage.judge;
 
-import com.google.re2j.Pattern;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
 import org.havewemet.triage.JudgeSettings;
 import org.havewemet.triage.Reason;
 import org.havewemet.triage.mime.MailText;
@@ -10,12 +16,7 @@ import org.havewemet.triage.profile.Hosts;
 import org.havewemet.triage.profile.PlatformProfiles;
 import org.havewemet.triage.profile.Rx;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
+import com.google.re2j.Pattern;
 
 /**
  * Finds what makes a mail that looks like an invitation a fake: a platform's name on a foreign domain, lookalike

@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.google.re2j.Pattern;
 import org.havewemet.triage.Reason;
 import org.havewemet.triage.mime.MailText;
 import org.havewemet.triage.profile.CompiledGeneric;
 import org.havewemet.triage.profile.Hosts;
 import org.havewemet.triage.profile.PlatformProfiles;
 import org.havewemet.triage.profile.Rx;
+
+import com.google.re2j.Pattern;
 
 /**
  * Marks of spam and phishing that borrow an invitation's or a platform's words, whatever platform (if any) the mail

@@ -1,5 +1,8 @@
 package org.havewemet.triage.mime;
 
+import java.util.List;
+import java.util.Set;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -7,9 +10,6 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
-
-import java.util.List;
-import java.util.Set;
 
 /** Turns an HTML body into lines of text and its links (jsoup), keeping block boundaries as line breaks. */
 final class HtmlText {

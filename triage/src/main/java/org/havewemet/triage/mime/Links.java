@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
-
 /** Finds links in plain text, with the words that introduce each one. */
 final class Links {
     private static final int MAX_URL_CHARS = 2000;

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 

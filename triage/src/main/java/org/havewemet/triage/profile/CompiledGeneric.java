@@ -1,12 +1,12 @@
 package org.havewemet.triage.profile;
 
-import com.google.re2j.Pattern;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import com.google.re2j.Pattern;
 
 /** {@link GenericRules} and the direct-request rules, compiled. */
 public final class CompiledGeneric {

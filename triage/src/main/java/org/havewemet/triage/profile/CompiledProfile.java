@@ -1,12 +1,12 @@
 package org.havewemet.triage.profile;
 
-import com.google.re2j.Pattern;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
+
+import com.google.re2j.Pattern;
 
 /** A {@link PlatformProfile} with its patterns compiled once at load time. */
 public final class CompiledProfile {

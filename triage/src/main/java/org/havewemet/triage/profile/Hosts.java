@@ -1,10 +1,10 @@
 package org.havewemet.triage.profile;
 
-import com.google.common.net.InternetDomainName;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+
+import com.google.common.net.InternetDomainName;
 
 /** Host name helpers: public-suffix aware registrable domains (Guava InternetDomainName). */
 public final class Hosts {

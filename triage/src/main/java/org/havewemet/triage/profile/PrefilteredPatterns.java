@@ -1,10 +1,10 @@
 package org.havewemet.triage.profile;
 
-import com.google.re2j.Pattern;
-
 import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
+
+import com.google.re2j.Pattern;
 
 /**
  * An immutable list of compiled patterns that also holds, per pattern, the literals one of which any match must

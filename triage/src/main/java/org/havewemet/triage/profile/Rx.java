@@ -1,11 +1,11 @@
 package org.havewemet.triage.profile;
 
+import java.util.List;
+import java.util.Optional;
+
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * RE2/J helpers. Patterns from the YAML are compiled with RE2/J so that no admin-supplied pattern can make the mail

@@ -1,12 +1,12 @@
 package org.havewemet.triage.judge;
 
+import java.util.List;
+import java.util.Map;
+
 import org.havewemet.triage.JudgeSettings;
 import org.havewemet.triage.Reason;
 import org.havewemet.triage.profile.PlatformProfiles;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

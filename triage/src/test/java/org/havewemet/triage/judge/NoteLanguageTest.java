@@ -1,9 +1,9 @@
 package org.havewemet.triage.judge;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class NoteLanguageTest {
     @ParameterizedTest(name = "{1}: {0}")

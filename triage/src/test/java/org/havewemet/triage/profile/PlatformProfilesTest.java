@@ -1,11 +1,12 @@
 package org.havewemet.triage.profile;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,8 +69,8 @@ class PlatformProfilesTest {
 
     @Test
     void displayNameShouldClaimABrandOnlyWhenItSpeaksForThePlatform() {
-        java.util.List<String> linkedin = java.util.List.of("linkedin");
-        java.util.List<String> vk = java.util.List.of("vk", "vkontakte");
+        List<String> linkedin = List.of("linkedin");
+        List<String> vk = List.of("vk", "vkontakte");
 
         assertThat(BrandNames.claims("LINKEDIN", linkedin)).isTrue();
         assertThat(BrandNames.claims("LinkedIn Invitations", linkedin)).isTrue();

@@ -1,17 +1,20 @@
 package org.havewemet.triage.profile;
 
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,7 +107,7 @@ class RequiredLiteralsTest {
 
     /** Fixture mails and real corpus mails, whole and in lines, each distinct text once. */
     private static List<String> texts() throws IOException {
-        java.util.Set<String> texts = new java.util.LinkedHashSet<>();
+        Set<String> texts = new LinkedHashSet<>();
         List<Path> files = new ArrayList<>();
         Path fixtures = Path.of("src/test/resources/fixtures");
         Path corpus = Path.of("/work/shared/corpus/real/eml");
