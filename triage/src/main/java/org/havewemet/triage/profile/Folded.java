@@ -11,8 +11,9 @@ final class Folded {
     private static final ThreadLocal<Folded> LAST = ThreadLocal.withInitial(Folded::new);
     private static final int SLOTS = 4;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private final WeakReference<String>[] texts = new WeakReference[SLOTS];
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private final WeakReference<String>[] folded = new WeakReference[SLOTS];
     private int next;
 

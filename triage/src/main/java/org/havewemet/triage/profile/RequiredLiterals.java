@@ -341,6 +341,8 @@ final class RequiredLiterals {
 
     /** Syntax the analysis does not handle; the pattern then gets no prefilter. */
     private static final class Unsupported extends Exception {
+        private static final long serialVersionUID = 1L;
+
         Unsupported() {
             super(null, null, false, false);
         }
