@@ -16,7 +16,7 @@ import javax.mail.internet.MimeMessage;
 
 /**
  * The deterministic message set every benchmark runs on: the project's own test fixtures
- * ({@code mailet/src/test/resources/fixtures/*.eml} and {@code integration-tests/src/test/resources/mails/*.eml}),
+ * ({@code triage/src/test/resources/fixtures/*.eml} and {@code integration-tests/src/test/resources/mails/*.eml}),
  * read from the repository at run time, sorted by path. Nothing is copied into the bench module, so the set
  * grows with the fixtures.
  */
@@ -36,7 +36,7 @@ public final class BenchMessages {
     /** Loads the fixtures below the repository root; fails clearly when the root is wrong or has none. */
     public static BenchMessages load(Path repoRoot) {
         List<Path> found = new ArrayList<>();
-        for (String dir : List.of("mailet/src/test/resources/fixtures", "integration-tests/src/test/resources/mails")) {
+        for (String dir : List.of("triage/src/test/resources/fixtures", "integration-tests/src/test/resources/mails")) {
             Path d = repoRoot.resolve(dir);
             if (!Files.isDirectory(d)) {
                 continue;
@@ -70,7 +70,7 @@ public final class BenchMessages {
         }
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
-            if (Files.isDirectory(dir.resolve("mailet/src/test/resources/fixtures"))) {
+            if (Files.isDirectory(dir.resolve("triage/src/test/resources/fixtures"))) {
                 return dir;
             }
             dir = dir.getParent();
@@ -96,6 +96,15 @@ public final class BenchMessages {
     }
 
     /** A fresh MimeMessage parsed from the stored bytes, as James hands one to a mailet after reading the spool. */
+    /** A raw message parsed the same way as {@link #parse}. */
+    public static MimeMessage parseRaw(byte[] raw) {
+        try {
+            return new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public MimeMessage parse(int i) {
         try {
             return new MimeMessage(SESSION, new ByteArrayInputStream(raw.get(i)));

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * Writes the Sieve script an admin would need to approximate havewemet's triage with James' own Sieve mailet,
- * generated from the same shipped platform profiles ({@code org/havewemet/config/platforms.yaml}) so both sides
+ * generated from the same shipped platform profiles ({@code org/havewemet/triage/platforms.yaml}) so both sides
  * know the same platforms, header markers, sender domains and default sentences (every platform, every language):
  * <ol>
  *   <li>a mail is a notice when it carries a platform header marker, comes from a platform domain, or its subject
@@ -43,9 +43,9 @@ public final class EquivalentSieveScript {
     /** The script, generated from the shipped profiles on the class path. */
     public static String generate() {
         JsonNode root;
-        try (InputStream in = EquivalentSieveScript.class.getResourceAsStream("/org/havewemet/config/platforms.yaml")) {
+        try (InputStream in = EquivalentSieveScript.class.getResourceAsStream("/org/havewemet/triage/platforms.yaml")) {
             if (in == null) {
-                throw new IllegalStateException("platforms.yaml is not on the class path (havewemet-config missing?)");
+                throw new IllegalStateException("platforms.yaml is not on the class path (havewemet-triage missing?)");
             }
             root = new ObjectMapper(new YAMLFactory()).readTree(in);
         } catch (IOException e) {

@@ -9,7 +9,7 @@ import org.havewemet.bench.MimeRenderer.Draft;
 
 /**
  * The layouts of the invitation notices {@link InvitationMails} writes, modelled on the real notices in the mailet's
- * fixtures (mailet/src/test/resources/fixtures): same header markers, same default sentences, same footers. A
+ * fixtures (triage/src/test/resources/fixtures): same header markers, same default sentences, same footers. A
  * {@code null} note means the platform's default sentence.
  */
 final class InvitationLayouts {

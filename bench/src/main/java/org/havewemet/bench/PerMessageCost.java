@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 
+import javax.mail.internet.MimeMessage;
+
 import org.havewemet.triage.InvitationTriage;
 import org.havewemet.triage.KnownInviters;
 
@@ -69,6 +71,41 @@ public final class PerMessageCost {
         java.util.Arrays.sort(oursUs);
         java.util.Arrays.sort(theirsUs);
         return new double[] {ratios[rounds / 2], ratios[rounds / 4], ratios[rounds * 3 / 4], oursUs[rounds / 2], theirsUs[rounds / 2]};
+    }
+
+    /**
+     * Triage's median µs per message of the realistic mix's ordinary mail and of its invitations (parse excluded:
+     * each message is parsed once, outside the timing), after a warm-up: {ordinary, invitation}.
+     */
+    public static double[] ordinaryVsInvitation(BenchMessages fixtures, int rounds) {
+        InvitationTriage triage = InvitationTriage.withDefaults(KnownInviters.NOBODY);
+        List<byte[]> mix = RealisticMix.corpus(fixtures, RealisticMix.SIZE);
+        List<MimeMessage> ordinary = new ArrayList<>();
+        List<MimeMessage> invitations = new ArrayList<>();
+        for (int i = 0; i < mix.size(); i++) {
+            (i % RealisticMix.INVITATION_EVERY == 0 ? invitations : ordinary).add(BenchMessages.parseRaw(mix.get(i)));
+        }
+        for (int w = 0; w < 20; w++) {
+            timeAll(triage, ordinary);
+            timeAll(triage, invitations);
+        }
+        double[] o = new double[rounds];
+        double[] v = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            o[r] = timeAll(triage, ordinary) / ordinary.size() / 1e3;
+            v[r] = timeAll(triage, invitations) / invitations.size() / 1e3;
+        }
+        java.util.Arrays.sort(o);
+        java.util.Arrays.sort(v);
+        return new double[] {o[rounds / 2], v[rounds / 2]};
+    }
+
+    private static double timeAll(InvitationTriage triage, List<MimeMessage> mails) {
+        long t = System.nanoTime();
+        for (MimeMessage m : mails) {
+            triage.triage(m, BenchMessages.ENVELOPE_SENDER, BenchMessages.RECIPIENT);
+        }
+        return System.nanoTime() - t;
     }
 
     private static double pass(BenchMessages messages, IntConsumer work) {

@@ -81,6 +81,10 @@ public final class RatioReport {
                 String.format(Locale.ROOT, "%.1f vs %.1f", paired[3], paired[4]),
                 String.format(Locale.ROOT, "%.2fx (p25 %.2fx, p75 %.2fx)", paired[0], paired[1], paired[2]), "<= 0.50x",
                 paired[2] <= 0.5 ? "met" : paired[1] > 0.5 ? "missed" : "inconclusive: quartiles straddle the goal"});
+        double[] mixCost = PerMessageCost.ordinaryVsInvitation(messages, longRun ? 60 : 20);
+        rows.add(new String[] {"triage per message, realistic mix: ordinary mail vs invitations, median µs (parsed)",
+                String.format(Locale.ROOT, "%.1f vs %.1f", mixCost[0], mixCost[1]),
+                String.format(Locale.ROOT, "%.2fx", mixCost[0] / mixCost[1]), "(info: the gate)", ""});
         if (smtp) {
             SmtpThroughput.Result r = new SmtpThroughput(messages, smtpMessages, 4, longRun ? 3 : 2).run();
             rows.add(new String[] {"James SMTP throughput, with our mailet vs without, msgs/s",

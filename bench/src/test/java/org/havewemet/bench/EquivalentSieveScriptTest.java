@@ -37,7 +37,7 @@ class EquivalentSieveScriptTest {
 
     @Test
     void messagesShouldComeFromBothFixtureFoldersWhenLoaded() {
-        assertThat(messages.files()).anyMatch(p -> p.toString().contains("mailet/src/test/resources/fixtures"))
+        assertThat(messages.files()).anyMatch(p -> p.toString().contains("triage/src/test/resources/fixtures"))
                 .anyMatch(p -> p.toString().contains("integration-tests/src/test/resources/mails"));
     }
 

@@ -121,9 +121,8 @@ public class HaveWeMetRuntime {
         PlatformProfiles profiles = TriageFactory.profiles(config, stores.configFile().getParent());
         IndexWriteQueue writes = stores.writes();
         // Correspondents still queued for the index count as known too: a lookup never misses a recorded one.
-        Triage triage = new PriorityPatterns(TriageFactory.triage(config, profiles, (user, email, name) ->
-                writes.isPendingCorrespondent(user, email, name) || index.isKnownUnchecked(user, email, name)),
-            config.patterns().alwaysPriority());
+        Triage triage = TriageFactory.triage(config, profiles, (user, email, name) ->
+                writes.isPendingCorrespondent(user, email, name) || index.isKnownUnchecked(user, email, name));
         Folders folders = new Folders(config.folders().priority(), config.folders().unexplained(),
             config.folders().suspicious(), config.folders().drafts());
         ReplySettings replySettings = new ReplySettings(config.replies().enabled(), config.replies().dryRun(),

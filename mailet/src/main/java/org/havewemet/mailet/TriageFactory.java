@@ -6,14 +6,13 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.havewemet.config.HaveWeMetConfig;
-import org.havewemet.config.JudgeConfig;
 import org.havewemet.index.InvitationRecord;
+import org.havewemet.triage.ConfiguredTriage;
 import org.havewemet.triage.Invitation;
-import org.havewemet.triage.InvitationTriage;
 import org.havewemet.triage.Inviter;
-import org.havewemet.triage.JudgeSettings;
 import org.havewemet.triage.KnownInviters;
 import org.havewemet.triage.Reason;
+import org.havewemet.triage.Triage;
 import org.havewemet.triage.TriageResult;
 import org.havewemet.triage.profile.PlatformProfiles;
 
@@ -25,22 +24,14 @@ public final class TriageFactory {
     private TriageFactory() {
     }
 
-    /** The platform profiles: the admin's file when {@code platforms.file} is set, else the shipped ones. */
+    /** The platform profiles: see {@link ConfiguredTriage#profiles}. */
     public static PlatformProfiles profiles(HaveWeMetConfig config, Path configDirectory) {
-        return config.platforms().resolvedFile(configDirectory)
-            .map(PlatformProfiles::load)
-            .orElseGet(PlatformProfiles::loadDefault);
+        return ConfiguredTriage.profiles(config, configDirectory);
     }
 
-    public static InvitationTriage triage(HaveWeMetConfig config, PlatformProfiles profiles, KnownInviters known) {
-        return new InvitationTriage(profiles, judgeSettings(config.judge()), known);
-    }
-
-    static JudgeSettings judgeSettings(JudgeConfig judge) {
-        JudgeSettings defaults = JudgeSettings.defaults();
-        return new JudgeSettings(judge.personalThreshold(), judge.suspiciousThreshold(), judge.fewMutualConnections(),
-            judge.manyConnections(), defaults.defaultNoteTolerance(), defaults.maxNoteChars(),
-            judge.trustedAuthServIds());
+    /** The one triage of a configuration (with {@code patterns.alwaysPriority}): {@link ConfiguredTriage}. */
+    public static Triage triage(HaveWeMetConfig config, PlatformProfiles profiles, KnownInviters known) {
+        return ConfiguredTriage.of(config, profiles, known);
     }
 
     /** The index document of one invitation for one recipient; the id makes re-indexing idempotent. */

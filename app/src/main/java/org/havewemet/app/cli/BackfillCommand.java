@@ -30,7 +30,7 @@ import org.havewemet.index.InvitationIndex;
 import org.havewemet.index.InvitationRecord;
 import org.havewemet.mailet.ReplyOutcome;
 import org.havewemet.mailet.TriageFactory;
-import org.havewemet.triage.InvitationTriage;
+import org.havewemet.triage.Triage;
 import org.havewemet.triage.TriageResult;
 
 import picocli.CommandLine;
@@ -98,7 +98,7 @@ public final class BackfillCommand implements Callable<Integer> {
         Path conf = data.resolve("conf");
         HaveWeMetConfig config = ConfigLoader.loadOrDefaults(conf.resolve("havewemet.yaml"));
         try (InvitationIndex index = InvitationIndex.open(data.resolve("var/havewemet/index"))) {
-            InvitationTriage triage = TriageFactory.triage(config, TriageFactory.profiles(config, conf),
+            Triage triage = TriageFactory.triage(config, TriageFactory.profiles(config, conf),
                 index::isKnownUnchecked);
             Counts counts = run(index, triage, recipient, err);
             index.commit();
@@ -121,7 +121,7 @@ public final class BackfillCommand implements Callable<Integer> {
         long failed;
     }
 
-    private Counts run(InvitationIndex index, InvitationTriage triage, String recipient, PrintWriter err)
+    private Counts run(InvitationIndex index, Triage triage, String recipient, PrintWriter err)
         throws Exception {
         Counts counts = new Counts();
         Progress progress = new Progress(err, quiet, clock);
@@ -138,7 +138,7 @@ public final class BackfillCommand implements Callable<Integer> {
         return counts;
     }
 
-    private void handle(Raw raw, InvitationIndex index, InvitationTriage triage, String recipient, Counts counts,
+    private void handle(Raw raw, InvitationIndex index, Triage triage, String recipient, Counts counts,
                         Progress progress) {
         counts.read++;
         try {

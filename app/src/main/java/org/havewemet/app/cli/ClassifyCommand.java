@@ -2,11 +2,14 @@ package org.havewemet.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.havewemet.triage.InvitationTriage;
+import org.havewemet.config.ConfigException;
+import org.havewemet.config.ConfigLoader;
+import org.havewemet.config.HaveWeMetConfig;
+import org.havewemet.triage.ConfiguredTriage;
 import org.havewemet.triage.Inviter;
-import org.havewemet.triage.JudgeSettings;
 import org.havewemet.triage.KnownInviters;
 import org.havewemet.triage.Reason;
+import org.havewemet.triage.Triage;
 import org.havewemet.triage.TriageResult;
 import org.havewemet.triage.Verdict;
 import org.havewemet.triage.profile.PlatformProfiles;
@@ -56,6 +59,11 @@ public class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--platforms", paramLabel = "YAML", description = "platform profiles file replacing the shipped ones")
     Path platforms;
 
+    @Option(names = "--config", paramLabel = "YAML",
+            description = "havewemet.yaml whose judge, patterns and platforms settings to use (as the mailet does); "
+                    + "default: the built-in defaults")
+    Path config;
+
     @Option(names = "--recipient", defaultValue = "recipient@localhost", description = "the local recipient the verdict is for")
     String recipient;
 
@@ -75,9 +83,7 @@ public class ClassifyCommand implements Callable<Integer> {
         if (platforms != null && !Files.isRegularFile(platforms)) {
             throw new ParameterException(spec.commandLine(), "No such platform profiles file: " + platforms);
         }
-        InvitationTriage triage = new InvitationTriage(
-                platforms == null ? PlatformProfiles.loadDefault() : PlatformProfiles.load(platforms),
-                JudgeSettings.defaults(), KnownInviters.NOBODY);
+        Triage triage = triage();
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.table) {
             out.printf("%-15s %-12s %-11s %-28s %-40s %s%n", "VERDICT", "PLATFORM", "EVENT", "INVITER", "NOTE", "FILE");
@@ -89,6 +95,19 @@ public class ClassifyCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The same triage as the mailet's for the same configuration; {@code --platforms} replaces the profiles. */
+    private Triage triage() {
+        HaveWeMetConfig settings;
+        try {
+            settings = config == null ? HaveWeMetConfig.defaults() : ConfigLoader.load(config);
+        } catch (ConfigException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid configuration " + config + ": " + e.getMessage());
+        }
+        PlatformProfiles profiles = platforms != null ? PlatformProfiles.load(platforms)
+                : ConfiguredTriage.profiles(settings, config == null ? null : config.toAbsolutePath().getParent());
+        return ConfiguredTriage.of(settings, profiles, KnownInviters.NOBODY);
     }
 
     private static List<Path> files(Path input) {
@@ -104,7 +123,7 @@ public class ClassifyCommand implements Callable<Integer> {
         }
     }
 
-    private void classifyFile(InvitationTriage triage, Path file, PrintWriter out) {
+    private void classifyFile(Triage triage, Path file, PrintWriter out) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -119,7 +138,7 @@ public class ClassifyCommand implements Callable<Integer> {
         }
     }
 
-    private TriageResult classify(InvitationTriage triage, byte[] raw) {
+    private TriageResult classify(Triage triage, byte[] raw) {
         try {
             MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
             return triage.triage(message, returnPath(message), recipient);

@@ -118,6 +118,23 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void configFileShouldGiveTheSameVerdictAsTheMailetWhenItListsTheInviterAsPriority(@TempDir Path dir) throws IOException {
+        Path eml = Files.writeString(dir.resolve("direct.eml"), DIRECT_PERSONAL.replace("we met at FOSDEM where I presented "
+            + "example-dkim. I would like to discuss DMARC reports with you.", "hello").replace("\n", "\r\n"));
+        Path config = Files.writeString(dir.resolve("havewemet.yaml"), "patterns:\n  alwaysPriority: ['^mira@example\\.org$']\n");
+
+        int withoutConfig = run(eml.toString());
+        String plain = jsonLines().get(0).get("verdict").asText();
+        out.getBuffer().setLength(0);
+        int withConfig = run("--config", config.toString(), eml.toString());
+
+        assertThat(withoutConfig).isZero();
+        assertThat(withConfig).isZero();
+        assertThat(plain).isEqualTo("UNEXPLAINED");
+        assertThat(jsonLines().get(0).get("verdict").asText()).isEqualTo("PERSONAL");
+    }
+
+    @Test
     void tableFormatShouldPrintAHeaderAndOneRowPerMessage(@TempDir Path dir) throws IOException {
         Path eml = Files.writeString(dir.resolve("invite.eml"), INVITATION, StandardCharsets.UTF_8);
 

@@ -1,0 +1,158 @@
+package org.havewemet.triage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.havewemet.triage.mime.MailText;
+import org.havewemet.triage.profile.CompiledProfile;
+import org.havewemet.triage.profile.Hosts;
+import org.havewemet.triage.profile.PlatformProfiles;
+import org.havewemet.triage.profile.Rx;
+
+/**
+ * Tells which platform sent a mail (sender domain, Message-ID host, header markers, identifying wording) and which
+ * event it is about: its structural marks first (template headers, sender local part, link shapes: the same in every
+ * language), wording only when no mark decides. Without a platform, it is a person-to-person connection request
+ * ("direct"), or a notice of a network that no profile lists ({@link UnlistedNetworks}), or nothing.
+ */
+final class PlatformRecognizer {
+    private static final int EVENT_TEXT_CHARS = 20_000;
+
+    /**
+     * A recognised platform (null for direct requests), the event and the evidence.
+     *
+     * @param unlisted true for a network no profile lists (platform is then the pseudo profile "other")
+     */
+    record Recognition(CompiledProfile platform, boolean direct, EventKind event, List<Reason> evidence,
+                       boolean unlisted) {
+        Recognition(CompiledProfile platform, boolean direct, EventKind event, List<Reason> evidence) {
+            this(platform, direct, event, evidence, false);
+        }
+    }
+
+    private final PlatformProfiles profiles;
+    private final UnlistedNetworks unlisted;
+
+    PlatformRecognizer(PlatformProfiles profiles) {
+        this.profiles = profiles;
+        this.unlisted = new UnlistedNetworks(profiles.generic());
+    }
+
+    Optional<Recognition> recognize(MailText mail) {
+        String head = head(mail.text());
+        String eventText = mail.subject() + "\n" + head;
+        String id = mail.messageId() == null ? null : stripAngles(mail.messageId().strip());
+        CompiledProfile best = null;
+        List<Reason> bestEvidence = List.of();
+        for (CompiledProfile p : profiles.platforms()) {
+            List<Reason> evidence = identity(mail, p, head, id);
+            if (evidence.size() > bestEvidence.size()) {
+                best = p;
+                bestEvidence = evidence;
+            }
+        }
+        if (best != null) {
+            if (!best.isSenderDomain(mail.fromDomain()) && Conversation.isReplyWithOriginal(mail, profiles.generic())) {
+                // The invitee's (or anyone's) reply quoting a notice: about an invitation, not one.
+                List<Reason> evidence = new ArrayList<>(bestEvidence);
+                evidence.add(new Reason("REPLY_TO_NOTICE", 0.0, "a reply that quotes a " + best.id() + " notice: "
+                    + mail.subject()));
+                return Optional.of(new Recognition(best, false, EventKind.OTHER, evidence));
+            }
+            List<Reason> evidence = new ArrayList<>(bestEvidence);
+            EventKind event = event(mail, best, eventText, evidence);
+            return Optional.of(new Recognition(best, false, event, evidence));
+        }
+        if (Conversation.isConversation(mail, profiles.generic())) {
+            // A reply in a thread or a post to a discussion list is not a person asking this recipient to connect.
+            return Optional.empty();
+        }
+        boolean directSubject = Rx.any(profiles.generic().directSubject, mail.subject());
+        boolean directBody = Rx.any(profiles.generic().directBody, head);
+        if (directSubject || directBody) {
+            return Optional.of(new Recognition(null, true, EventKind.INVITATION, List.of(new Reason("DIRECT_REQUEST", 1.0,
+                    directSubject ? "subject asks to connect: " + mail.subject() : "the sender asks to connect"))));
+        }
+        return unlisted.recognize(mail, eventText)
+            .map(u -> new Recognition(profiles.generic().unlisted, false, u.event(), u.evidence(), true));
+    }
+
+    /** Recognition for a mail that only claims to come from the platform (spoof), to extract what it shows. */
+    Recognition claimed(MailText mail, CompiledProfile platform) {
+        String eventText = mail.subject() + "\n" + head(mail.text());
+        return new Recognition(platform, false, wordingEvent(platform, eventText), List.of());
+    }
+
+    /** Header marks decide; then wording that says accepted or reminder; then sender and link marks; then wording. */
+    private static EventKind event(MailText mail, CompiledProfile p, String eventText, List<Reason> evidence) {
+        Optional<StructuralEvent.Marked> marked = StructuralEvent.of(mail, p);
+        if (marked.isPresent() && marked.get().evidence().detail().startsWith("header ")) {
+            evidence.add(marked.get().evidence());
+            return marked.get().event();
+        }
+        EventKind worded = wordingEvent(p, eventText);
+        if (worded == EventKind.ACCEPTED || worded == EventKind.REMINDER) {
+            return worded;
+        }
+        if (marked.isPresent()) {
+            evidence.add(marked.get().evidence());
+            return marked.get().event();
+        }
+        return worded;
+    }
+
+    private static List<Reason> identity(MailText mail, CompiledProfile p, String head, String id) {
+        List<Reason> evidence = new ArrayList<>();
+        if (mail.fromDomain() != null && p.isSenderDomain(mail.fromDomain())) {
+            evidence.add(new Reason("PLATFORM_SENDER", 1.0, "sent from " + mail.fromDomain()));
+        }
+        if (id != null) {
+            if (Rx.any(p.messageId, id) || (mail.messageIdHost() != null && Rx.any(p.messageId, mail.messageIdHost()))) {
+                evidence.add(new Reason("PLATFORM_MESSAGE_ID", 1.0, "Message-ID from " + p.id() + ": " + mail.messageIdHost()));
+            }
+        }
+        boolean header = false;
+        for (String marker : p.profile().headerMarkers()) {
+            if (mail.hasHeader(marker.toLowerCase(Locale.ROOT))) {
+                evidence.add(new Reason("PLATFORM_HEADER", 1.0, "header " + marker));
+                header = true;
+                break;
+            }
+        }
+        if (!header) {
+            StructuralEvent.anyHeader(mail, p).ifPresent(h -> evidence.add(new Reason("PLATFORM_HEADER", 1.0, "header " + h)));
+        }
+        if (Rx.any(p.identifying, mail.subject()) || Rx.any(p.identifying, head)) {
+            evidence.add(new Reason("PLATFORM_WORDING", 1.0, "wording of a " + p.id() + " notice"));
+        }
+        if (!evidence.isEmpty() && mail.fromDomain() != null && Hosts.isReserved(mail.fromDomain())) {
+            evidence.add(new Reason("ADDRESS_HIDDEN", 0.0, "sender address hidden by an archive: " + mail.fromDomain()));
+        }
+        return evidence;
+    }
+
+    static EventKind wordingEvent(CompiledProfile p, String text) {
+        if (Rx.any(p.accepted, text)) {
+            return EventKind.ACCEPTED;
+        }
+        if (Rx.any(p.reminder, text)) {
+            return EventKind.REMINDER;
+        }
+        if (Rx.any(p.invitation, text)) {
+            return EventKind.INVITATION;
+        }
+        return EventKind.OTHER;
+    }
+
+    private static String stripAngles(String id) {
+        int start = id.startsWith("<") ? 1 : 0;
+        int end = id.endsWith(">") ? id.length() - 1 : id.length();
+        return start >= end ? "" : id.substring(start, end);
+    }
+
+    private static String head(String text) {
+        return text.length() > EVENT_TEXT_CHARS ? text.substring(0, EVENT_TEXT_CHARS) : text;
+    }
+}

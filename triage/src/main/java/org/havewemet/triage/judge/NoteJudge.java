@@ -1,0 +1,137 @@
+package org.havewemet.triage.judge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.havewemet.triage.JudgeSettings;
+import org.havewemet.triage.Reason;
+import org.havewemet.triage.profile.CompiledGeneric;
+import org.havewemet.triage.profile.Rx;
+import org.havewemet.triage.profile.TextFolding;
+
+import com.google.re2j.Pattern;
+
+/**
+ * Decides whether the inviter's own words explain the request. Default sentences (any language, any era) and
+ * contentless phrases are removed first; what remains must say who the inviter is, how they know the recipient or
+ * why they want to connect. A sales pitch is not an explanation.
+ */
+public final class NoteJudge {
+    /** The judgement: personal or not, its score and the reasons, plus the note's language. */
+    public record Judgement(boolean personal, double score, String language, List<Reason> reasons) {
+    }
+
+    /** Profile facts that weigh a little on the judgement. */
+    public record Signals(Integer mutualConnections, Integer connections, String headline, boolean headlineExpected,
+                          String inviterName, String recipientName) {
+        public Signals(Integer mutualConnections, Integer connections, String headline, boolean headlineExpected) {
+            this(mutualConnections, connections, headline, headlineExpected, null, null);
+        }
+    }
+
+    private final CompiledGeneric generic;
+    private final JudgeSettings settings;
+    private final ConcreteSignals concrete;
+
+    public NoteJudge(CompiledGeneric generic, JudgeSettings settings) {
+        this.generic = generic;
+        this.settings = settings;
+        this.concrete = new ConcreteSignals(generic);
+    }
+
+    public Judgement judge(String note, DefaultNotes defaults, Signals signals) {
+        List<Reason> reasons = new ArrayList<>();
+        if (note == null || note.isBlank()) {
+            reasons.add(new Reason("NO_NOTE", 1.0, "the notice carries no words of the inviter"));
+            addSignals(signals, reasons);
+            return new Judgement(false, 0, null, reasons);
+        }
+        String text = note.length() > settings.maxNoteChars() ? note.substring(0, settings.maxNoteChars()) : note;
+        StringBuilder rest = new StringBuilder();
+        String defaultLanguage = null;
+        int defaultCount = 0;
+        for (String sentence : Sentences.split(text)) {
+            Optional<DefaultNotes.Known> known = defaults.match(sentence, settings.defaultNoteTolerance());
+            if (known.isPresent()) {
+                if (!known.get().contentless()) {
+                    defaultCount++;
+                    defaultLanguage = defaultLanguage == null ? known.get().language() : defaultLanguage;
+                }
+            } else {
+                rest.append(sentence).append('\n');
+            }
+        }
+        String language = defaultLanguage != null ? defaultLanguage : NoteLanguage.detector().guess(text);
+        if (defaultLanguage != null) {
+            language = defaultLanguage;
+        }
+        String remaining = rest.toString().strip();
+        if (defaultCount > 0) {
+            reasons.add(new Reason("DEFAULT_NOTE", 1.0, "the platform's default sentence" + (defaultLanguage == null ? "" : " (" + defaultLanguage + ")")));
+        }
+        if (remaining.isEmpty() || words(remaining) < 2) {
+            if (defaultCount == 0) {
+                reasons.add(new Reason("CONTENTLESS_NOTE", 1.0, "the note only greets or asks to connect"));
+            }
+            addSignals(signals, reasons);
+            return new Judgement(false, 0, language, reasons);
+        }
+        double score = 0;
+        String folded = " " + TextFolding.words(remaining) + " ";
+        score += cue(generic.who, generic.foldedWho, remaining, folded, "SAYS_WHO", 1.5, "the inviter says who they are", reasons);
+        score += cue(generic.how, generic.foldedHow, remaining, folded, "SAYS_HOW", 2.0, "the inviter says how they know the recipient", reasons);
+        score += cue(generic.why, generic.foldedWhy, remaining, folded, "SAYS_WHY", 1.5, "the inviter says why they want to connect", reasons);
+        score += concrete.score(remaining, folded, signals, reasons);
+        score += cue(generic.collaboration, List.of(), remaining, folded, "POSSIBLE_COLLABORATION", 0.5, "the note mentions working together", reasons);
+        score += cue(generic.pitch, generic.foldedPitch, remaining, folded, "SALES_PITCH", -3.0, "the note is a sales pitch, not an explanation", reasons);
+        score += addSignals(signals, reasons);
+        boolean personal = score >= settings.personalThreshold();
+        if (!personal) {
+            reasons.add(new Reason("NO_EXPLANATION", 1.0, "the note does not say who, how or why"));
+        }
+        return new Judgement(personal, score, language, reasons);
+    }
+
+    private static double cue(List<Pattern> patterns, List<Pattern> foldedPatterns, String text, String folded, String code,
+                              double weight, String detail, List<Reason> reasons) {
+        if (Rx.any(patterns, text) || Rx.any(foldedPatterns, folded)) {
+            reasons.add(new Reason(code, weight, detail));
+            return weight;
+        }
+        return 0;
+    }
+
+    private double addSignals(Signals s, List<Reason> reasons) {
+        if (s == null) {
+            return 0;
+        }
+        double score = 0;
+        if (s.mutualConnections() != null && s.mutualConnections() < settings.fewMutualConnections()) {
+            reasons.add(new Reason("FEW_MUTUAL_CONNECTIONS", -0.25, s.mutualConnections() + " mutual connections"));
+            score -= 0.25;
+        }
+        if (s.connections() != null && s.connections() >= settings.manyConnections()) {
+            reasons.add(new Reason("MANY_CONNECTIONS", -0.25, s.connections() + "+ connections"));
+            score -= 0.25;
+        }
+        if (s.headlineExpected() && (s.headline() == null || s.headline().isBlank())) {
+            reasons.add(new Reason("EMPTY_PROFILE", -0.25, "no headline shown"));
+            score -= 0.25;
+        }
+        return score;
+    }
+
+    private static int words(String s) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean space = Character.isWhitespace(s.charAt(i));
+            if (!space && !inWord) {
+                words++;
+            }
+            inWord = !space;
+        }
+        return words;
+    }
+}

@@ -1,0 +1,161 @@
+package org.havewemet.triage.profile;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+
+/**
+ * RE2/J helpers. Patterns from the YAML are compiled with RE2/J so that no admin-supplied pattern can make the mail
+ * flow hang (RE2 matches in linear time).
+ */
+public final class Rx {
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.MULTILINE;
+
+    private Rx() {
+    }
+
+    /**
+     * Compiles a list of patterns. The returned list also knows, per pattern, literals that any match must contain
+     * (see {@link RequiredLiterals}), so that {@link #any}, {@link #first} and {@link #group} can skip patterns that
+     * cannot match with a cheap {@code indexOf} instead of running RE2/J.
+     */
+    public static List<Pattern> compile(String where, List<String> patterns) {
+        List<Pattern> compiled = patterns.stream().map(p -> compile(where, p)).toList();
+        return new PrefilteredPatterns(compiled);
+    }
+
+    public static Pattern compile(String where, String pattern) {
+        try {
+            return Pattern.compile(unicodeBoundaries(pattern), FLAGS);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("bad pattern in " + where + ": " + pattern + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static final String LEADING = "(?:^|[^\\p{L}\\p{N}_])";
+    private static final String TRAILING = "(?:$|[^\\p{L}\\p{N}_])";
+
+    /**
+     * RE2's {@code \b} knows only ASCII word characters, so "cię\b" or "\bvän" never match. In a pattern with non-ASCII
+     * letters each {@code \b} becomes a Unicode-aware boundary: before a word, "start or a non-letter"; after one,
+     * "end or a non-letter" (that character is consumed, which only moves where a match ends); before a space it is
+     * dropped (the space is the boundary). ASCII-only patterns are left as written.
+     */
+    static String unicodeBoundaries(String pattern) {
+        if (pattern.chars().allMatch(c -> c < 0x80) || !pattern.contains("\\b")) {
+            return pattern;
+        }
+        StringBuilder sb = new StringBuilder(pattern.length() + 32);
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\' && i + 1 < pattern.length()) {
+                char e = pattern.charAt(i + 1);
+                if (e != 'b') {
+                    sb.append(c).append(e);
+                    i++;
+                    continue;
+                }
+                char next = i + 2 < pattern.length() ? pattern.charAt(i + 2) : '\0';
+                char prev = i > 0 ? pattern.charAt(i - 1) : '\0';
+                boolean leading = i == 0 || prev == '(' || prev == '|' || prev == ' ' || prev == ':' || prev == '^';
+                if (next == ' ') {
+                    // "word\b more": the space that follows is the boundary
+                } else if (leading) {
+                    sb.append(LEADING);
+                } else {
+                    sb.append(TRAILING);
+                }
+                i++;
+                continue;
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    public static boolean any(List<Pattern> patterns, CharSequence text) {
+        if (text == null) {
+            return false;
+        }
+        if (patterns instanceof PrefilteredPatterns filtered) {
+            String folded = filtered.needsFolding() ? Folded.of(text) : null;
+            for (int k = 0; k < filtered.size(); k++) {
+                if (filtered.mayMatch(k, folded) && filtered.get(k).matcher(text).find()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (Pattern p : patterns) {
+            if (p.matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many of the patterns match (each prefiltered like {@link #any}). */
+    public static int count(List<Pattern> patterns, CharSequence text) {
+        if (text == null) {
+            return 0;
+        }
+        PrefilteredPatterns filtered = patterns instanceof PrefilteredPatterns f ? f : null;
+        String folded = filtered != null && filtered.needsFolding() ? Folded.of(text) : null;
+        int n = 0;
+        for (int k = 0; k < patterns.size(); k++) {
+            if ((filtered == null || filtered.mayMatch(k, folded)) && patterns.get(k).matcher(text).find()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The first pattern that matches, as its match. */
+    public static Optional<Matcher> first(List<Pattern> patterns, CharSequence text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        PrefilteredPatterns filtered = patterns instanceof PrefilteredPatterns f ? f : null;
+        String folded = filtered != null && filtered.needsFolding() ? Folded.of(text) : null;
+        for (int k = 0; k < patterns.size(); k++) {
+            if (filtered != null && !filtered.mayMatch(k, folded)) {
+                continue;
+            }
+            Matcher m = patterns.get(k).matcher(text);
+            if (m.find()) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The named group of the first pattern that matches and captures a non-blank value. */
+    public static Optional<String> group(List<Pattern> patterns, CharSequence text, String group) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        PrefilteredPatterns filtered = patterns instanceof PrefilteredPatterns f ? f : null;
+        String folded = filtered != null && filtered.needsFolding() ? Folded.of(text) : null;
+        for (int k = 0; k < patterns.size(); k++) {
+            if (filtered != null && !filtered.mayMatch(k, folded)) {
+                continue;
+            }
+            Matcher m = patterns.get(k).matcher(text);
+            while (m.find()) {
+                String value;
+                try {
+                    value = m.group(group);
+                } catch (IllegalArgumentException noSuchGroup) {
+                    break;
+                }
+                if (value != null && !value.isBlank()) {
+                    return Optional.of(value.strip());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

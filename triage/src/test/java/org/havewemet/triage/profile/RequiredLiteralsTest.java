@@ -1,0 +1,133 @@
+package org.havewemet.triage.profile;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RequiredLiteralsTest {
+
+    @Test
+    void ofShouldFindLiteralsWhenPatternHasPrefixGroupsAndOptionalParts() {
+        assertThat(RequiredLiterals.of("\\bmy name is\\b")).containsExactly("my name is");
+        assertThat(RequiredLiterals.of("\\b(classmates?|colleagues?)\\b")).containsExactlyInAnyOrder("classmate", "colleague");
+        assertThat(RequiredLiterals.of("colou?r")).containsExactly("colo");
+        assertThat(RequiredLiterals.of("(?i)LinkedIn\\.com")).containsExactly("linkedin.com");
+        assertThat(RequiredLiterals.of("^\\s*\\p{L}+ here\\b")).containsExactly(" here");
+        assertThat(RequiredLiterals.of("(?P<name>[\\p{L} ]+) wants to connect")).containsExactly(" wants to connect");
+    }
+
+    @Test
+    void ofShouldGiveNothingWhenABranchOrGroupCanBeSkipped() {
+        assertThat(RequiredLiterals.of("abc|\\d+")).isNull();
+        assertThat(RequiredLiterals.of("(abc)?")).isNull();
+        assertThat(RequiredLiterals.of("(abc)*x")).containsExactly("x");
+        assertThat(RequiredLiterals.of("a{0,3}")).isNull();
+        assertThat(RequiredLiterals.of("\\Qabc\\E")).isNull();
+        assertThat(RequiredLiterals.of("çünkü")).containsExactly("nk");
+        assertThat(RequiredLiterals.of("[abc]+")).isNull();
+    }
+
+    @Test
+    void foldShouldMapEveryCharacterThatRe2MatchesToAnAsciiLetterOntoThatLetter() {
+        StringBuilder all = new StringBuilder();
+        for (int c = 0; c < 0x10000; c++) {
+            if (!Character.isSurrogate((char) c)) {
+                all.append((char) c);
+            }
+        }
+        String text = all.toString();
+        for (char letter = 'a'; letter <= 'z'; letter++) {
+            Matcher m = Pattern.compile(String.valueOf(letter), Pattern.CASE_INSENSITIVE).matcher(text);
+            while (m.find()) {
+                String folded = RequiredLiterals.fold(m.group());
+                assertThat(folded).as("U+%04X", (int) m.group().charAt(0)).isEqualTo(String.valueOf(letter));
+            }
+        }
+    }
+
+    @Test
+    void prefilterShouldNeverRejectATextThatThePatternMatchesWhenRunOverFixturesAndCorpus() throws Exception {
+        List<Pattern> patterns = new ArrayList<>();
+        PlatformProfiles profiles = PlatformProfiles.loadDefault();
+        collect(profiles.generic(), patterns);
+        for (CompiledProfile p : profiles.platforms()) {
+            collect(p, patterns);
+        }
+        assertThat(patterns).hasSizeGreaterThan(100);
+        List<String> texts = texts();
+        assertThat(texts).isNotEmpty();
+        List<String> foldedTexts = texts.stream().map(RequiredLiterals::fold).toList();
+        int filtered = 0;
+        int checked = 0;
+        for (Pattern p : patterns) {
+            String[] literals = RequiredLiterals.of(p.pattern());
+            if (literals == null) {
+                continue;
+            }
+            filtered++;
+            for (int t = 0; t < texts.size(); t++) {
+                String text = texts.get(t);
+                String folded = foldedTexts.get(t);
+                boolean mayMatch = Stream.of(literals).anyMatch(folded::contains);
+                if (!mayMatch) {
+                    checked++;
+                    assertThat(p.matcher(text).find()).as("%s on %s", p.pattern(), text).isFalse();
+                }
+            }
+        }
+        assertThat(filtered).isGreaterThan(patterns.size() / 2);
+        assertThat(checked).isPositive();
+    }
+
+    private static void collect(Object compiled, List<Pattern> into) throws IllegalAccessException {
+        for (Field f : compiled.getClass().getFields()) {
+            if (List.class.isAssignableFrom(f.getType())) {
+                for (Object o : (List<?>) f.get(compiled)) {
+                    if (o instanceof Pattern p) {
+                        into.add(p);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Fixture mails and real corpus mails, whole and in lines, each distinct text once. */
+    private static List<String> texts() throws IOException {
+        Set<String> texts = new LinkedHashSet<>();
+        List<Path> files = new ArrayList<>();
+        Path fixtures = Path.of("src/test/resources/fixtures");
+        Path corpus = Path.of("/work/shared/corpus/real/eml");
+        Path tuning = Path.of("src/test/resources/generalization/tuning");
+        for (Path dir : List.of(fixtures, corpus, tuning)) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> s = Files.walk(dir)) {
+                    s.filter(Files::isRegularFile).sorted().forEach(files::add);
+                }
+            }
+        }
+        for (Path f : files) {
+            String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+            texts.add(text);
+            for (String line : text.split("\\R")) {
+                if (line.length() > 3 && line.length() < 300) {
+                    texts.add(line.strip());
+                }
+            }
+        }
+        return new ArrayList<>(texts);
+    }
+}
