@@ -1,9 +1,11 @@
 package org.havewemet.bench;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.havewemet.app.server.ServerSettings;
 import org.havewemet.bench.InvitationMails.Person;
 import org.havewemet.bench.MimeRenderer.Draft;
 
@@ -13,7 +15,7 @@ import org.havewemet.bench.MimeRenderer.Draft;
  * {@code null} note means the platform's default sentence.
  */
 final class InvitationLayouts {
-    static final String RECIPIENT = "dana@" + org.havewemet.app.server.ServerSettings.DEFAULT_DOMAIN;
+    static final String RECIPIENT = "dana@" + ServerSettings.DEFAULT_DOMAIN;
     private static final String FIRST = InvitationMails.RECIPIENT_NAME.split(" ")[0];
 
     private static final Map<String, String[]> LINKEDIN_2016 = Map.of(
@@ -137,6 +139,6 @@ final class InvitationLayouts {
     }
 
     private static int year(Instant date) {
-        return date.atZone(java.time.ZoneOffset.UTC).getYear();
+        return date.atZone(ZoneOffset.UTC).getYear();
     }
 }

@@ -1,5 +1,6 @@
 package org.havewemet.bench;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Random;
@@ -159,7 +160,7 @@ public final class InvitationMails {
     }
 
     private static String ascii(String s) {
-        String plain = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String plain = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z-]", "");
     }
 }

@@ -1,15 +1,19 @@
 package org.havewemet.bench;
 
+import java.util.BitSet;
 import java.util.Locale;
 import java.util.Properties;
 
+import javax.mail.FetchProfile;
 import javax.mail.Folder;
+import javax.mail.Message;
 import javax.mail.MessagingException;
 import javax.mail.Session;
 import javax.mail.Store;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.modules.protocols.ImapGuiceProbe;
+import org.havewemet.app.server.ServerSettings;
 import org.havewemet.mailet.Folders;
 
 /**
@@ -17,7 +21,7 @@ import org.havewemet.mailet.Folders;
  * Drafts, where havewemet writes drafts of its own), and an exact check by the benchmark's tag header afterwards.
  */
 final class Mailboxes implements AutoCloseable {
-    static final String USER = "alice@" + org.havewemet.app.server.ServerSettings.DEFAULT_DOMAIN;
+    static final String USER = "alice@" + ServerSettings.DEFAULT_DOMAIN;
     static final String PASSWORD = "secret";
     private static final String DRAFTS = Folders.DEFAULT.drafts();
 
@@ -54,7 +58,7 @@ final class Mailboxes implements AutoCloseable {
      * that header (IMAP FETCH of one header field), so checking stays cheap on big mailboxes.
      */
     void verify(String tag, int n, int delivered) throws MessagingException {
-        java.util.BitSet seen = new java.util.BitSet(n);
+        BitSet seen = new BitSet(n);
         int tagged = 0;
         String prefix = tag + ".";
         for (Folder f : store.getDefaultFolder().list("*")) {
@@ -63,11 +67,11 @@ final class Mailboxes implements AutoCloseable {
             }
             f.open(Folder.READ_ONLY);
             try {
-                javax.mail.Message[] all = f.getMessages();
-                javax.mail.FetchProfile profile = new javax.mail.FetchProfile();
+                Message[] all = f.getMessages();
+                FetchProfile profile = new FetchProfile();
                 profile.add(SmtpThroughput.TAG_HEADER);
                 f.fetch(all, profile);
-                for (javax.mail.Message m : all) {
+                for (Message m : all) {
                     String[] values = m.getHeader(SmtpThroughput.TAG_HEADER);
                     if (values == null || !values[0].trim().startsWith(prefix)) {
                         continue;

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
@@ -84,8 +86,8 @@ public final class MimeRenderer {
         }
     }
 
-    private static final java.time.format.DateTimeFormatter RFC_DATE =
-        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter RFC_DATE =
+        DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     /** multipart/alternative with a boundary derived from the mail, not from a counter and the clock. */
     private static final class FixedBoundaryMultipart extends MimeMultipart {

@@ -1,6 +1,7 @@
 package org.havewemet.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -67,9 +68,9 @@ public final class PerMessageCost {
             oursUs[r] = a / messages.size() / 1e3;
             theirsUs[r] = b / messages.size() / 1e3;
         }
-        java.util.Arrays.sort(ratios);
-        java.util.Arrays.sort(oursUs);
-        java.util.Arrays.sort(theirsUs);
+        Arrays.sort(ratios);
+        Arrays.sort(oursUs);
+        Arrays.sort(theirsUs);
         return new double[] {ratios[rounds / 2], ratios[rounds / 4], ratios[rounds * 3 / 4], oursUs[rounds / 2], theirsUs[rounds / 2]};
     }
 
@@ -95,8 +96,8 @@ public final class PerMessageCost {
             o[r] = timeAll(triage, ordinary) / ordinary.size() / 1e3;
             v[r] = timeAll(triage, invitations) / invitations.size() / 1e3;
         }
-        java.util.Arrays.sort(o);
-        java.util.Arrays.sort(v);
+        Arrays.sort(o);
+        Arrays.sort(v);
         return new double[] {o[rounds / 2], v[rounds / 2]};
     }
 
@@ -125,7 +126,7 @@ public final class PerMessageCost {
                 work.accept(i);
                 samples[r] = (System.nanoTime() - t) / 1e3;
             }
-            java.util.Arrays.sort(samples);
+            Arrays.sort(samples);
             costs.add(new double[] {samples[repetitions / 2], i});
         }
         costs.sort(Comparator.comparingDouble((double[] c) -> c[0]).reversed());

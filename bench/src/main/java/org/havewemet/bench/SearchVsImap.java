@@ -1,12 +1,14 @@
 package org.havewemet.bench;
 
 import java.io.File;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -192,7 +194,7 @@ public final class SearchVsImap {
     static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return "unknown";
         }
     }
@@ -216,19 +218,19 @@ public final class SearchVsImap {
         private Directories() {
         }
 
-        static String size(Path dir) throws java.io.IOException {
+        static String size(Path dir) throws IOException {
             try (var files = Files.walk(dir)) {
                 long bytes = files.map(Path::toFile).filter(File::isFile).mapToLong(File::length).sum();
                 return String.format(Locale.ROOT, "index %.1f MiB on disk", bytes / 1048576.0);
             }
         }
 
-        static void delete(Path dir) throws java.io.IOException {
+        static void delete(Path dir) throws IOException {
             if (!Files.exists(dir)) {
                 return;
             }
             try (var files = Files.walk(dir)) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
                 }
             }

@@ -1,5 +1,8 @@
 package org.havewemet.bench;
 
+import java.io.ByteArrayInputStream;
+import java.io.SequenceInputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import javax.mail.Address;
 import javax.mail.Session;
@@ -24,9 +28,13 @@ import org.apache.james.GuiceJamesServer;
 import org.apache.james.MemoryJamesServerMain;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
 import org.apache.james.utils.DataProbeImpl;
+import org.apache.james.utils.GuiceProbe;
 import org.havewemet.app.server.EmbeddedJames;
 import org.havewemet.app.server.JamesConfWriter;
 import org.havewemet.app.server.ServerSettings;
+
+import com.google.inject.multibindings.Multibinder;
+import com.sun.management.OperatingSystemMXBean;
 
 /**
  * James SMTP throughput with and without havewemet's mailet: two embedded James 3.8.1 memory servers configured
@@ -59,7 +67,7 @@ public final class SmtpThroughput {
 
     /** The fixture corpus, as it always was: every fixture in path order. */
     public SmtpThroughput(BenchMessages messages, int count, int clients, int rounds) {
-        this(java.util.stream.IntStream.range(0, messages.size()).mapToObj(messages::raw).toList(), count, clients,
+        this(IntStream.range(0, messages.size()).mapToObj(messages::raw).toList(), count, clients,
                 rounds);
     }
 
@@ -93,7 +101,7 @@ public final class SmtpThroughput {
     volatile int lastDrafts;
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        return ((OperatingSystemMXBean) ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
@@ -132,8 +140,8 @@ public final class SmtpThroughput {
             Files.writeString(container, m.replaceAll(""), StandardCharsets.UTF_8);
         }
         GuiceJamesServer server = MemoryJamesServerMain.createServer(EmbeddedJames.configuration(data))
-                .overrideWith(binder -> com.google.inject.multibindings.Multibinder
-                        .newSetBinder(binder, org.apache.james.utils.GuiceProbe.class).addBinding().to(BenchProbe.class));
+                .overrideWith(binder -> Multibinder
+                        .newSetBinder(binder, GuiceProbe.class).addBinding().to(BenchProbe.class));
         server.start();
         try {
             DataProbeImpl probe = server.getProbe(DataProbeImpl.class);
@@ -164,8 +172,8 @@ public final class SmtpThroughput {
         List<MimeMessage> parsed = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             byte[] header = (TAG_HEADER + ": " + tag + "." + i + "\r\n").getBytes(StandardCharsets.US_ASCII);
-            parsed.add(new MimeMessage(session, new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(header),
-                    new java.io.ByteArrayInputStream(corpus.get(i % corpus.size())))));
+            parsed.add(new MimeMessage(session, new SequenceInputStream(new ByteArrayInputStream(header),
+                    new ByteArrayInputStream(corpus.get(i % corpus.size())))));
         }
         Address[] to = {new InternetAddress(USER)};
         AtomicInteger next = new AtomicInteger();

@@ -1,10 +1,10 @@
 package org.havewemet.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Sieve side really classifies (a broken script would make the benchmark measure James' error path). */
 class EquivalentSieveScriptTest {

@@ -1,7 +1,5 @@
 package org.havewemet.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -16,6 +14,8 @@ import org.havewemet.triage.InvitationTriage;
 import org.havewemet.triage.KnownInviters;
 import org.havewemet.triage.TriageResult;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The generated mailbox is deterministic, valid MIME, and what triage recognises as invitations. */
 class InvitationMailsTest {

@@ -1,20 +1,23 @@
 package org.havewemet.config;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Reads {@code havewemet.yaml}. The YAML is first read into a located tree and checked key by key against
@@ -47,7 +50,7 @@ public final class ConfigLoader {
                 throw fileProblem(file.toString(), "file is larger than " + MAX_FILE_BYTES + " bytes");
             }
             byte[] bytes = Files.readAllBytes(file);
-            String yaml = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            String yaml = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
             return loadFromString(yaml, source);
         } catch (NoSuchFileException missing) {
             throw fileProblem(file.toString(), "configuration file does not exist");
@@ -76,7 +79,7 @@ public final class ConfigLoader {
         try (JsonParser parser = YAML.createParser(yaml)) {
             tree = YamlTree.read(parser, problems);
         } catch (IOException syntax) {
-            List<ConfigProblem> all = new java.util.ArrayList<>(problems.list());
+            List<ConfigProblem> all = new ArrayList<>(problems.list());
             all.add(YamlSyntax.problem(sourceName, syntax));
             throw new ConfigException(all);
         }

@@ -3,6 +3,7 @@ package org.havewemet.config;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.havewemet.config.ConfigRules.AliasMapRule;
 import org.havewemet.config.ConfigRules.BoolRule;
 import org.havewemet.config.ConfigRules.DecimalRule;

@@ -1,10 +1,11 @@
 package org.havewemet.config;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-import java.util.List;
 
 /**
  * A list of admin regular expressions compiled with RE2/J (linear time, no catastrophic backtracking). Matching is

@@ -1,10 +1,12 @@
 package org.havewemet.config;
 
-import com.fasterxml.jackson.core.JsonToken;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * Collects {@link ConfigProblem}s for one source, and describes found values without ever showing a secret.
@@ -37,7 +39,7 @@ final class Problems {
 
     /** The problems in file order, so the admin can fix them top to bottom. */
     List<ConfigProblem> list() {
-        return list.stream().sorted(java.util.Comparator.comparingInt(ConfigProblem::line)
+        return list.stream().sorted(Comparator.comparingInt(ConfigProblem::line)
                 .thenComparingInt(ConfigProblem::column)).toList();
     }
 

@@ -1,5 +1,6 @@
 package org.havewemet.config;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +33,7 @@ public record RepliesConfig(boolean enabled,
         optOut = List.copyOf(optOut);
         Map<String, List<String>> copy = new TreeMap<>();
         aliases.forEach((user, list) -> copy.put(user, List.copyOf(list)));
-        aliases = java.util.Collections.unmodifiableMap(copy);
+        aliases = Collections.unmodifiableMap(copy);
     }
 
     /** True when {@code address} (case-insensitive) asked never to send replies. */

@@ -1,17 +1,22 @@
 package org.havewemet.config;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.core.JsonToken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class ConfigLoaderTest {
 
@@ -177,9 +182,9 @@ class ConfigLoaderTest {
         ConfigException unknownSecret = failure("digest:\n  smtpPassword: hunter2\n");
         assertThat(unknownSecret.getMessage()).contains("digest.smtpPassword").doesNotContain("hunter2");
         assertThat(Problems.describe("digest.apiToken", new YamlTree.Scalar(
-                com.fasterxml.jackson.core.JsonToken.VALUE_STRING, "hunter2", 1, 1))).isEqualTo("<redacted>");
+                JsonToken.VALUE_STRING, "hunter2", 1, 1))).isEqualTo("<redacted>");
         assertThat(Problems.describe("digest.hour", new YamlTree.Scalar(
-                com.fasterxml.jackson.core.JsonToken.VALUE_STRING, "hunter2", 1, 1))).isEqualTo("\"hunter2\"");
+                JsonToken.VALUE_STRING, "hunter2", 1, 1))).isEqualTo("\"hunter2\"");
     }
 
     @Test
@@ -246,9 +251,9 @@ class ConfigLoaderTest {
 
     @Test
     void schemaShouldMirrorTheRecordsKeyForKey() {
-        java.util.Map<String, ConfigRules.Rule> sections = ConfigSchema.ROOT.fields();
+        Map<String, ConfigRules.Rule> sections = ConfigSchema.ROOT.fields();
         assertThat(sections.keySet()).containsExactlyElementsOf(componentNames(HaveWeMetConfig.class));
-        for (java.lang.reflect.RecordComponent section : HaveWeMetConfig.class.getRecordComponents()) {
+        for (RecordComponent section : HaveWeMetConfig.class.getRecordComponents()) {
             ConfigRules.Section rule = (ConfigRules.Section) sections.get(section.getName());
             assertThat(rule.fields().keySet()).as(section.getName())
                     .containsExactlyElementsOf(componentNames(section.getType()));
@@ -256,8 +261,8 @@ class ConfigLoaderTest {
     }
 
     private static List<String> componentNames(Class<?> record) {
-        return java.util.Arrays.stream(record.getRecordComponents())
-                .map(java.lang.reflect.RecordComponent::getName).toList();
+        return Arrays.stream(record.getRecordComponents())
+                .map(RecordComponent::getName).toList();
     }
 
     @Test

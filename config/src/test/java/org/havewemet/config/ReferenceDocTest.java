@@ -1,7 +1,5 @@
 package org.havewemet.config;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** docs/REFERENCE.md must list every configuration key, so the documentation never drifts from the schema. */
 class ReferenceDocTest {

@@ -1,5 +1,6 @@
 package org.havewemet.index;
 
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -149,7 +150,7 @@ final class IndexJournal implements AutoCloseable {
 
     private static int replay(Path file, OpConsumer apply) throws IOException {
         int count = 0;
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             while (true) {
                 int length;
                 try {

@@ -16,7 +16,6 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
-
 import org.havewemet.index.QueryLexer.Kind;
 import org.havewemet.index.QueryLexer.Token;
 

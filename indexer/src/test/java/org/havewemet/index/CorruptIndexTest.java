@@ -1,15 +1,12 @@
 package org.havewemet.index;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.havewemet.index.Corpus.ALICE;
-
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.apache.lucene.store.LockObtainFailedException;
@@ -23,6 +20,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.havewemet.index.Corpus.ALICE;
 
 class CorruptIndexTest {
     @TempDir
@@ -100,7 +101,7 @@ class CorruptIndexTest {
         }
     }
 
-    static Path largestFile(Path indexDir, java.util.function.Predicate<String> nameFilter) throws IOException {
+    static Path largestFile(Path indexDir, Predicate<String> nameFilter) throws IOException {
         try (Stream<Path> files = Files.list(indexDir)) {
             return files.filter(p -> nameFilter.test(p.getFileName().toString()))
                     .max(Comparator.comparingLong(p -> p.toFile().length()))

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Version;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,7 @@ class IndexBenchmark {
         Path work = Files.createTempDirectory("havewemet-benchmark");
         StringBuilder report = new StringBuilder();
         report.append(String.format(Locale.ROOT, "havewemet index benchmark, Lucene %s, Java %s, %d cpus%n",
-                org.apache.lucene.util.Version.LATEST, System.getProperty("java.version"),
+                Version.LATEST, System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors()));
         try {
             List<InvitationRecord> warm = new InvitationGenerator(7, USERS).next(30_000);

@@ -1,6 +1,8 @@
 package org.havewemet.index;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -9,13 +11,19 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -90,7 +98,7 @@ public final class IndexProfiler {
                     double full = time(() -> full(reads, searcher, user, q));
                     System.out.printf(Locale.ROOT, "%-40s %8d %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f%n", "'" + q + "'",
                             hits, count, topDate, topRel, facets, both, full);
-                    org.apache.lucene.search.ScoreDoc[] page = ((org.apache.lucene.search.TopDocs) top(searcher, query,
+                    ScoreDoc[] page = ((TopDocs) top(searcher, query,
                             new Sort(NEWEST_FIRST), false)).scoreDocs;
                     double parse = time(() -> parser.parse(q));
                     double populate = time(() -> {
@@ -100,8 +108,8 @@ public final class IndexProfiler {
                     Query userQuery = parser.parse(q);
                     double highlight = time(() -> highlight(schema, searcher, userQuery, page));
                     double stored = time(() -> {
-                        org.apache.lucene.index.StoredFields sf = searcher.storedFields();
-                        for (org.apache.lucene.search.ScoreDoc sd : page) {
+                        StoredFields sf = searcher.storedFields();
+                        for (ScoreDoc sd : page) {
                             schema.toRecord(sf.document(sd.doc));
                         }
                         return null;
@@ -124,7 +132,7 @@ public final class IndexProfiler {
 
     static double time(Step step) throws IOException {
         long[] t = new long[40];
-        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < t.length; i++) {
             long s = cpu.getCurrentThreadCpuTime();
             step.run();
@@ -152,12 +160,12 @@ public final class IndexProfiler {
     }
 
     static void check(String q, Object a, Object b) {
-        org.apache.lucene.search.ScoreDoc[] x = ((org.apache.lucene.search.TopDocs) a).scoreDocs;
-        org.apache.lucene.search.ScoreDoc[] y = ((org.apache.lucene.search.TopDocs) b).scoreDocs;
+        ScoreDoc[] x = ((TopDocs) a).scoreDocs;
+        ScoreDoc[] y = ((TopDocs) b).scoreDocs;
         StringBuilder sx = new StringBuilder();
         StringBuilder sy = new StringBuilder();
-        for (org.apache.lucene.search.ScoreDoc d : x) sx.append(d.doc).append(',');
-        for (org.apache.lucene.search.ScoreDoc d : y) sy.append(d.doc).append(',');
+        for (ScoreDoc d : x) sx.append(d.doc).append(',');
+        for (ScoreDoc d : y) sy.append(d.doc).append(',');
         if (!sx.toString().equals(sy.toString())) System.out.println("MISMATCH " + q + " " + sx + " vs " + sy);
     }
 
@@ -167,13 +175,13 @@ public final class IndexProfiler {
     }
 
     static Object highlight(InvitationSchema schema, IndexSearcher searcher, Query userQuery,
-            org.apache.lucene.search.ScoreDoc[] page) throws IOException {
-        org.apache.lucene.search.uhighlight.UnifiedHighlighter h = org.apache.lucene.search.uhighlight.UnifiedHighlighter
+            ScoreDoc[] page) throws IOException {
+        UnifiedHighlighter h = UnifiedHighlighter
                 .builder(searcher, schema.analyzer())
-                .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("<b>", "</b>", "… ", true))
+                .withFormatter(new DefaultPassageFormatter("<b>", "</b>", "… ", true))
                 .build();
-        org.apache.lucene.search.TopDocs docs = new org.apache.lucene.search.TopDocs(
-                new org.apache.lucene.search.TotalHits(page.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
+        TopDocs docs = new TopDocs(
+                new TotalHits(page.length, TotalHits.Relation.EQUAL_TO),
                 page);
         return h.highlight(InvitationSchema.NOTE, userQuery, docs, 1);
     }

@@ -1,12 +1,9 @@
 package org.havewemet.index;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.havewemet.index.Corpus.ALICE;
-import static org.havewemet.index.Corpus.BOB;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.havewemet.index.Corpus.ALICE;
+import static org.havewemet.index.Corpus.BOB;
 
 class InvitationIndexTest {
     @TempDir
@@ -208,7 +209,7 @@ class InvitationIndexTest {
     void concurrentWritersAndReadersShouldNotLoseInvitations() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<?>> futures = new java.util.ArrayList<>();
+            List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
                 int thread = t;
                 futures.add(pool.submit(() -> {

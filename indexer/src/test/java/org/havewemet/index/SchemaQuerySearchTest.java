@@ -1,15 +1,15 @@
 package org.havewemet.index;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.havewemet.index.Corpus.ALICE;
-import static org.havewemet.index.Corpus.BOB;
-
 import java.nio.file.Path;
 import java.time.Instant;
 
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.havewemet.index.Corpus.ALICE;
+import static org.havewemet.index.Corpus.BOB;
 
 /** Searches with a query built by the schema's factories (as the digest does) instead of query text. */
 class SchemaQuerySearchTest {

@@ -1,10 +1,5 @@
 package org.havewemet.index;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.havewemet.index.Corpus.ALICE;
-import static org.havewemet.index.Corpus.BOB;
-
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -14,6 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.havewemet.index.Corpus.ALICE;
+import static org.havewemet.index.Corpus.BOB;
 
 /** Nothing Alice types can show her Bob's invitations, inviters or correspondents. */
 class ScopingTest {

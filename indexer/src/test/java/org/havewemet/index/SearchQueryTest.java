@@ -1,9 +1,5 @@
 package org.havewemet.index;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.havewemet.index.Corpus.ALICE;
-import static org.havewemet.index.Corpus.BOB;
-
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -12,6 +8,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.havewemet.index.Corpus.ALICE;
+import static org.havewemet.index.Corpus.BOB;
 
 /** Exact hit counts of the query language over the fixed corpus (see corpus.tsv). */
 class SearchQueryTest {

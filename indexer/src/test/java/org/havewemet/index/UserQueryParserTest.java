@@ -1,8 +1,9 @@
 package org.havewemet.index;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.HashSet;
+import java.util.Set;
 
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -11,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UserQueryParserTest {
     private final UserQueryParser parser = new UserQueryParser(new InvitationSchema());
@@ -91,8 +95,8 @@ class UserQueryParserTest {
         assertThat(parser.parse("this or that").toString()).contains("or");
     }
 
-    private static java.util.Set<String> fieldsOf(Query q) {
-        java.util.Set<String> fields = new java.util.HashSet<>();
+    private static Set<String> fieldsOf(Query q) {
+        Set<String> fields = new HashSet<>();
         q.visit(new QueryVisitor() {
             @Override
             public boolean acceptField(String field) {
@@ -101,7 +105,7 @@ class UserQueryParserTest {
             }
 
             @Override
-            public QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
                 return this;
             }
         });

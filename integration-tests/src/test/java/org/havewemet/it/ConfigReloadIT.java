@@ -1,10 +1,10 @@
 package org.havewemet.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+
+import javax.mail.internet.MimeMessage;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.modules.protocols.ImapGuiceProbe;
@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** An admin edits havewemet.yaml while James runs: the next mail follows it, no restart; a broken edit is ignored. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -96,7 +98,7 @@ class ConfigReloadIT {
             .sendMessageWithHeaders("erin.disk@example.org", USER, request);
 
         AWAIT.until(() -> OUTSIDE.receivedBy("erin.disk@example.org").size() == 1);
-        javax.mail.internet.MimeMessage reply = OUTSIDE.receivedBy("erin.disk@example.org").get(0);
+        MimeMessage reply = OUTSIDE.receivedBy("erin.disk@example.org").get(0);
         assertThat(reply.getSubject()).isEqualTo("Auto: Have we met, Erin Disk?");
         assertThat((String) reply.getContent()).contains("Edited on disk: who are you, Erin Disk");
     }

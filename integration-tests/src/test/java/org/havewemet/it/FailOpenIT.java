@@ -1,7 +1,5 @@
 package org.havewemet.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 
 import org.apache.james.GuiceJamesServer;
@@ -10,9 +8,12 @@ import org.apache.james.modules.protocols.SmtpGuiceProbe;
 import org.apache.james.utils.SMTPMessageSender;
 import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.Awaitility;
+import org.havewemet.index.SortOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real failure inside havewemet (the configured Drafts folder is a name the mailbox refuses, so saving the draft
@@ -45,7 +46,7 @@ class FailOpenIT {
         assertThat(imap.readFirstMessage()).contains("Jane Roe").contains("X-HaveWeMet-Verdict: UNEXPLAINED");
         // ... and the failure really happened: the invitation is recorded as "not answered because of an error"
         var hits = server.getProbe(HaveWeMetProbe.class).runtime().index()
-            .search(USER, "name:Roe", org.havewemet.index.SortOrder.DATE, 10, 0).hits();
+            .search(USER, "name:Roe", SortOrder.DATE, 10, 0).hits();
         assertThat(hits).extracting(hit -> hit.record().replyStatus() + "/" + hit.record().replyDetail())
             .containsExactly("suppressed/ERROR");
     }

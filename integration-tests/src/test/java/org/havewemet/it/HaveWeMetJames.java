@@ -12,12 +12,12 @@ import org.apache.james.JamesServerExtension;
 import org.apache.james.MemoryJamesConfiguration;
 import org.apache.james.MemoryJamesServerMain;
 import org.apache.james.utils.GuiceProbe;
-
-import com.google.inject.multibindings.Multibinder;
 import org.havewemet.app.server.EmbeddedJames;
 import org.havewemet.app.server.JamesConfWriter;
 import org.havewemet.app.server.ServerSettings;
 import org.havewemet.app.server.ServerSettings.HostAndPort;
+
+import com.google.inject.multibindings.Multibinder;
 
 /**
  * A real James 3.8.1 memory server configured exactly like {@code ./havewemet serve} (same conf templates), on

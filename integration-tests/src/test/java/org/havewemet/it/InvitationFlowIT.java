@@ -1,9 +1,9 @@
 package org.havewemet.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
+import java.util.regex.Pattern;
 
+import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.GuiceJamesServer;
@@ -20,6 +20,8 @@ import org.havewemet.index.SortOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The thin end-to-end path: SMTP in, our mailet, IMAP folders, a reply at the outside world, the index on disk. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -118,7 +120,7 @@ class InvitationFlowIT {
     private static String subjectOf(MimeMessage message) {
         try {
             return String.valueOf(message.getSubject());
-        } catch (javax.mail.MessagingException e) {
+        } catch (MessagingException e) {
             return "";
         }
     }
@@ -224,7 +226,7 @@ class InvitationFlowIT {
             }
             imap.select(folder);
             String subjects = imap.sendCommand("FETCH 1:* (BODY.PEEK[HEADER.FIELDS (SUBJECT)])");
-            return subjects.split(java.util.regex.Pattern.quote(subject), -1).length - 1 >= count;
+            return subjects.split(Pattern.quote(subject), -1).length - 1 >= count;
         });
     }
 }

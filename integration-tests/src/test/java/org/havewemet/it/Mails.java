@@ -1,9 +1,11 @@
 package org.havewemet.it;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Properties;
 
 import javax.mail.MessagingException;
@@ -33,7 +35,7 @@ final class Mails {
         int size = Integer.parseInt(fetchResponse.substring(open + 1, close));
         int start = fetchResponse.indexOf('\n', close) + 1;
         byte[] all = fetchResponse.substring(start).getBytes(StandardCharsets.UTF_8);
-        byte[] message = java.util.Arrays.copyOf(all, Math.min(size, all.length));
-        return new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(message));
+        byte[] message = Arrays.copyOf(all, Math.min(size, all.length));
+        return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(message));
     }
 }

@@ -2,12 +2,17 @@ package org.havewemet.it;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
+import javax.mail.Address;
+import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.GuiceModuleTestExtension;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -65,16 +70,16 @@ public final class OutsideWorld implements GuiceModuleTestExtension {
 
     /** The mails received so far with a recipient (To/Cc) containing the text, e.g. an address or a domain. */
     public List<MimeMessage> receivedBy(String recipient) {
-        String wanted = recipient.toLowerCase(java.util.Locale.ROOT);
+        String wanted = recipient.toLowerCase(Locale.ROOT);
         return received().stream().filter(message -> {
             try {
-                javax.mail.Address[] all = message.getAllRecipients();
+                Address[] all = message.getAllRecipients();
                 return all != null && Arrays.stream(all)
-                    .anyMatch(a -> a.toString().toLowerCase(java.util.Locale.ROOT).contains(wanted));
-            } catch (javax.mail.MessagingException e) {
+                    .anyMatch(a -> a.toString().toLowerCase(Locale.ROOT).contains(wanted));
+            } catch (MessagingException e) {
                 return false;
             }
-        }).collect(java.util.stream.Collectors.toList());
+        }).collect(Collectors.toList());
     }
 
     @Override
@@ -83,7 +88,7 @@ public final class OutsideWorld implements GuiceModuleTestExtension {
     }
 
     @Override
-    public Object resolveParameter(org.junit.jupiter.api.extension.ParameterContext parameterContext,
+    public Object resolveParameter(ParameterContext parameterContext,
                                    ExtensionContext extensionContext) {
         return this;
     }

@@ -1,5 +1,7 @@
 package org.havewemet.mailet;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -83,8 +85,8 @@ final class AnswerFlow {
     private void reindex(InvitationRecord record) {
         try {
             writes.submitRecord(record);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while queueing an index update", e);

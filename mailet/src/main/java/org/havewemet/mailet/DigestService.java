@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import javax.mail.Message;
 import javax.mail.Session;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
@@ -170,7 +171,7 @@ final class DigestService implements AutoCloseable {
         MimeMessage digest = new MimeMessage(Session.getInstance(new Properties()));
         MailAddress postmaster = context.getPostmaster();
         digest.setFrom(new InternetAddress(postmaster.asString(), "havewemet"));
-        digest.setRecipients(javax.mail.Message.RecipientType.TO, user);
+        digest.setRecipients(Message.RecipientType.TO, user);
         digest.setSubject(text.subject(), "UTF-8");
         digest.setSentDate(Date.from(clock.instant()));
         digest.setHeader("Auto-Submitted", "auto-generated");

@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 import javax.annotation.PreDestroy;
 import javax.inject.Inject;
@@ -27,6 +31,7 @@ import org.havewemet.reply.RateLimiter;
 import org.havewemet.reply.ReplyLedger;
 import org.havewemet.reply.ReplyPolicy;
 import org.havewemet.reply.ReplySettings;
+import org.havewemet.triage.Invitation;
 import org.havewemet.triage.Triage;
 import org.havewemet.triage.profile.PlatformProfiles;
 import org.slf4j.Logger;
@@ -49,8 +54,8 @@ public class HaveWeMetRuntime {
     private final Clock clock;
     static final Duration RELOAD_CHECK_INTERVAL = Duration.ofSeconds(2);
     private volatile State state;
-    private volatile java.time.Instant nextReloadCheck = java.time.Instant.MIN;
-    private volatile java.util.Optional<String> lastReloadError = java.util.Optional.empty();
+    private volatile Instant nextReloadCheck = Instant.MIN;
+    private volatile Optional<String> lastReloadError = Optional.empty();
     private volatile Runnable onBackgroundFailure = () -> { };
     /** Correspondents already written since start: ordinary mail from the same person is not rewritten each time. */
     private final RecentSet recordedCorrespondents = new RecentSet(RECORDED_CORRESPONDENTS);
@@ -126,7 +131,7 @@ public class HaveWeMetRuntime {
         Folders folders = new Folders(config.folders().priority(), config.folders().unexplained(),
             config.folders().suspicious(), config.folders().drafts());
         ReplySettings replySettings = new ReplySettings(config.replies().enabled(), config.replies().dryRun(),
-            java.util.Set.copyOf(config.replies().optOut()), config.patterns().neverAnswer()::matches,
+            Set.copyOf(config.replies().optOut()), config.patterns().neverAnswer()::matches,
             Duration.ofDays(config.replies().periodDays()));
         ReplyPolicy policy = new ReplyPolicy(ledger,
             new RateLimiter(clock, config.replies().ratePerHour(), config.replies().globalRatePerHour()), clock);
@@ -167,13 +172,13 @@ public class HaveWeMetRuntime {
                 HaveWeMetConfig config = ConfigLoader.loadOrDefaults(current.stores().configFile());
                 State next = build(current.stores(), config, stamp);
                 state = next;
-                lastReloadError = java.util.Optional.empty();
+                lastReloadError = Optional.empty();
                 closeQuietly("digest", current.digest());
                 closeQuietly("retention", current.retention());
                 LOGGER.info("havewemet: configuration {} reloaded", current.stores().configFile());
             } catch (ConfigException | RuntimeException e) {
                 state = withStamp(current, stamp);
-                lastReloadError = java.util.Optional.of(e.getMessage());
+                lastReloadError = Optional.of(e.getMessage());
                 LOGGER.error("havewemet: {} changed but is invalid; keeping the running configuration\n{}",
                     current.stores().configFile(), e.getMessage());
             }
@@ -181,7 +186,7 @@ public class HaveWeMetRuntime {
     }
 
     /** Why the last edit of the configuration file was refused; empty when the running configuration is the file's. */
-    public java.util.Optional<String> lastReloadError() {
+    public Optional<String> lastReloadError() {
         return lastReloadError;
     }
 
@@ -192,7 +197,7 @@ public class HaveWeMetRuntime {
 
     /** "LinkedIn" for "linkedin": the platform's first brand name; a direct request has no platform to name. */
     static String displayName(PlatformProfiles profiles, String platform) {
-        if (platform == null || org.havewemet.triage.Invitation.DIRECT.equals(platform)) {
+        if (platform == null || Invitation.DIRECT.equals(platform)) {
             return "";
         }
         return profiles.byId(platform)
@@ -321,7 +326,7 @@ public class HaveWeMetRuntime {
      * one already recorded since start is not written again. Failures are logged, never thrown.
      */
     public void recordCorrespondent(String user, String address, String displayName) {
-        String owner = user.toLowerCase(java.util.Locale.ROOT);
+        String owner = user.toLowerCase(Locale.ROOT);
         String key = owner + '\u0000' + address + '\u0000' + displayName;
         if (recordedCorrespondents.contains(key)) {
             return;

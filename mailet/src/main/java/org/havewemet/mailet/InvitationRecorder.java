@@ -1,7 +1,7 @@
 package org.havewemet.mailet;
 
-import org.apache.mailet.Mail;
 import org.apache.james.core.MailAddress;
+import org.apache.mailet.Mail;
 import org.havewemet.triage.TriageResult;
 
 /** Records one processed invitation (the last step of the one-way flow: parse, judge, act, record). */

@@ -1,7 +1,9 @@
 package org.havewemet.mailet;
 
+import java.util.Locale;
 import java.util.Optional;
 
+import javax.mail.Address;
 import javax.mail.MessagingException;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
@@ -24,7 +26,7 @@ final class PersonMail {
                 || message.getHeader("Precedence") != null || isAutomatic(message.getHeader("Auto-Submitted", null))) {
                 return Optional.empty();
             }
-            javax.mail.Address[] from = message.getFrom();
+            Address[] from = message.getFrom();
             if (from == null || from.length != 1 || !(from[0] instanceof InternetAddress)) {
                 return Optional.empty();
             }
@@ -38,6 +40,6 @@ final class PersonMail {
     }
 
     private static boolean isAutomatic(String autoSubmitted) {
-        return autoSubmitted != null && !autoSubmitted.trim().toLowerCase(java.util.Locale.ROOT).startsWith("no");
+        return autoSubmitted != null && !autoSubmitted.trim().toLowerCase(Locale.ROOT).startsWith("no");
     }
 }

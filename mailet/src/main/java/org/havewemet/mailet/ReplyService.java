@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import javax.mail.internet.MimeMessage;
 
@@ -51,11 +52,11 @@ final class ReplyService implements InvitationResponder {
     private final String draftsFolder;
     private final MailetContext context;
     private final Clock clock;
-    private final java.util.function.Function<String, String> platformNames;
+    private final Function<String, String> platformNames;
 
     ReplyService(ReplyPolicy policy, ReplyLedger ledger, ReplySettings settings, RepliesConfig config,
                  TemplateStore templates, MailboxDrafts drafts, String draftsFolder, MailetContext context, Clock clock,
-                 java.util.function.Function<String, String> platformNames) {
+                 Function<String, String> platformNames) {
         this.platformNames = platformNames;
         this.policy = policy;
         this.ledger = ledger;

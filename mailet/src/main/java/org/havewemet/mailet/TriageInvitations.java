@@ -1,8 +1,11 @@
 package org.havewemet.mailet;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -11,6 +14,7 @@ import javax.mail.Header;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
+import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.metrics.api.TimeMetric;
@@ -18,12 +22,13 @@ import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
-import org.apache.james.core.MailAddress;
 import org.apache.mailet.PerRecipientHeaders;
 import org.apache.mailet.StorageDirective;
 import org.apache.mailet.base.GenericMailet;
+import org.havewemet.config.InitParameters;
 import org.havewemet.triage.Reason;
 import org.havewemet.triage.TriageResult;
+import org.havewemet.triage.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -71,10 +76,10 @@ public class TriageInvitations extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        List<String> given = new java.util.ArrayList<>();
+        List<String> given = new ArrayList<>();
         getInitParameterNames().forEachRemaining(given::add);
         try {
-            org.havewemet.config.InitParameters.check(given, PARAMETERS, getMailetName());
+            InitParameters.check(given, PARAMETERS, getMailetName());
         } catch (IllegalArgumentException e) {
             throw new MessagingException(e.getMessage(), e);
         }
@@ -108,7 +113,7 @@ public class TriageInvitations extends GenericMailet {
     private void serviceRecipient(Mail mail, MailAddress recipient) {
         try {
             MimeMessage message = mail.getMessage();
-            java.util.Optional<AnswerFlow.Outcome> answer = runtime.answers().handle(mail, recipient);
+            Optional<AnswerFlow.Outcome> answer = runtime.answers().handle(mail, recipient);
             if (answer.isPresent()) {
                 answer.get().folder().ifPresent(folder -> fileInto(mail, recipient, folder));
                 mail.addSpecificHeaderForRecipient(header(ANSWER_HEADER, answer.get().kind().name()), recipient);
@@ -119,7 +124,7 @@ public class TriageInvitations extends GenericMailet {
             String sender = mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse(null);
             TriageResult result = runtime.triage().triage(message, sender, recipient.asString());
             metrics.generate("havewemet_verdict_" + result.verdict().name().toLowerCase()).increment();
-            if (!result.isInvitation() && result.verdict() == org.havewemet.triage.Verdict.NOT_INVITATION) {
+            if (!result.isInvitation() && result.verdict() == Verdict.NOT_INVITATION) {
                 PersonMail.sender(message, sender).ifPresent(from -> runtime.recordCorrespondent(
                     recipient.asString(), from.getAddress(), from.getPersonal()));
                 return;
@@ -165,11 +170,11 @@ public class TriageInvitations extends GenericMailet {
 
     /** Removes every X-HaveWeMet-* header that arrived from outside, so nobody can forge our verdict. */
     static void stripForeignHeaders(MimeMessage message) throws MessagingException {
-        List<String> ours = new java.util.ArrayList<>();
+        List<String> ours = new ArrayList<>();
         Enumeration<Header> headers = message.getAllHeaders();
         while (headers.hasMoreElements()) {
             String name = headers.nextElement().getName();
-            if (name.toLowerCase(java.util.Locale.ROOT).startsWith(HEADER_PREFIX) && !ours.contains(name)) {
+            if (name.toLowerCase(Locale.ROOT).startsWith(HEADER_PREFIX) && !ours.contains(name)) {
                 ours.add(name);
             }
         }

@@ -1,6 +1,7 @@
 package org.havewemet.reply;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -125,7 +126,7 @@ final class AnswerPatterns {
 
     static boolean isName(String candidate) {
         for (String token : candidate.split("\\s+")) {
-            String t = token.toLowerCase(java.util.Locale.ROOT).replaceAll("'s$", "");
+            String t = token.toLowerCase(Locale.ROOT).replaceAll("'s$", "");
             if (t.length() > 1 && !NOT_A_NAME.contains(t) && !Set.of("de", "da", "van", "von", "del", "le", "di",
                     "der", "den").contains(t)) {
                 return true;

@@ -3,6 +3,7 @@ package org.havewemet.webadmin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -46,7 +47,7 @@ final class AdminPage {
         secure(response);
         response.type(TYPES.get(name.substring(name.lastIndexOf('.') + 1)));
         response.status(200);
-        return new String(content, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(content, StandardCharsets.UTF_8);
     }
 
     private static Object notFound(Response response) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.havewemet.config.template.RenderedTemplate;
 import org.havewemet.config.template.StoredTemplate;
@@ -122,7 +123,7 @@ final class TemplateRoutes {
     }
 
     /** Runs a store operation, turning its exceptions into the matching HTTP errors. */
-    private static <T> T call(java.util.function.Supplier<T> operation) {
+    private static <T> T call(Supplier<T> operation) {
         try {
             return operation.get();
         } catch (TemplateException failed) {

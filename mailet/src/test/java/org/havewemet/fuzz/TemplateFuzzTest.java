@@ -1,7 +1,5 @@
 package org.havewemet.fuzz;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +15,8 @@ import org.havewemet.config.template.TemplateStore;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Inviter-controlled text (name, headline, note) is data, never template: whatever it holds, the rendered reply

@@ -1,8 +1,5 @@
 package org.havewemet.fuzz;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,6 +19,9 @@ import org.havewemet.index.SortOrder;
 import org.havewemet.index.UserQueryParser;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Any string a user types in the search box either parses or is refused with a {@link QuerySyntaxException}, never

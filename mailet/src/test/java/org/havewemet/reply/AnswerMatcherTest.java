@@ -1,7 +1,5 @@
 package org.havewemet.reply;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -9,6 +7,8 @@ import javax.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class AnswerMatcherTest {
     private static final Instant T0 = Instant.parse("2026-11-24T17:02:00Z");

@@ -1,7 +1,5 @@
 package org.havewemet.reply;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
@@ -13,6 +11,8 @@ import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class DraftComposerTest {
     private final DraftComposer composer =

@@ -1,7 +1,5 @@
 package org.havewemet.reply;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 
 import org.havewemet.triage.Invitation;
@@ -9,6 +7,8 @@ import org.havewemet.triage.Verdict;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Shared set-up of the reply policy tests (one class per rule family): a policy over a real ledger in a temp dir. */
 abstract class PolicyTestSupport {

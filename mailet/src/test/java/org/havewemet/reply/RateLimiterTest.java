@@ -1,13 +1,13 @@
 package org.havewemet.reply;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Duration;
 import java.time.Instant;
 
 import org.havewemet.testing.TestClock;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RateLimiterTest {
     private final TestClock clock = new TestClock(Instant.parse("2026-11-25T05:00:00Z"));

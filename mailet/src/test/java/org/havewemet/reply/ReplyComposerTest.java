@@ -1,8 +1,5 @@
 package org.havewemet.reply;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +15,9 @@ import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReplyComposerTest {
     private static final Instant NOW = Instant.parse("2026-11-25T05:00:00Z");

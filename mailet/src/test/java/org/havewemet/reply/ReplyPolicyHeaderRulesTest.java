@@ -1,14 +1,5 @@
 package org.havewemet.reply;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.havewemet.reply.PolicyFixture.ALIAS;
-import static org.havewemet.reply.PolicyFixture.USER;
-import static org.havewemet.reply.PolicyFixture.direct;
-import static org.havewemet.reply.PolicyFixture.directContext;
-import static org.havewemet.reply.PolicyFixture.linkedinContext;
-import static org.havewemet.reply.PolicyFixture.linkedinInvitation;
-import static org.havewemet.reply.PolicyFixture.with;
-
 import java.util.Set;
 
 import javax.mail.Message;
@@ -19,6 +10,15 @@ import org.havewemet.triage.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.havewemet.reply.PolicyFixture.ALIAS;
+import static org.havewemet.reply.PolicyFixture.USER;
+import static org.havewemet.reply.PolicyFixture.direct;
+import static org.havewemet.reply.PolicyFixture.directContext;
+import static org.havewemet.reply.PolicyFixture.linkedinContext;
+import static org.havewemet.reply.PolicyFixture.linkedinInvitation;
+import static org.havewemet.reply.PolicyFixture.with;
 
 /**
  * Reply policy: the RFC 3834 rules read from the received mail (senders, lists, auto-submitted, spam, addressing)

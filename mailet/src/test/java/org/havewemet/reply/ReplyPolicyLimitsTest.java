@@ -1,5 +1,12 @@
 package org.havewemet.reply;
 
+import java.time.Duration;
+import java.util.Set;
+
+import org.havewemet.triage.EventKind;
+import org.havewemet.triage.Verdict;
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.havewemet.reply.PolicyFixture.USER;
 import static org.havewemet.reply.PolicyFixture.direct;
@@ -7,13 +14,6 @@ import static org.havewemet.reply.PolicyFixture.directContext;
 import static org.havewemet.reply.PolicyFixture.linkedinContext;
 import static org.havewemet.reply.PolicyFixture.linkedinInvitation;
 import static org.havewemet.reply.PolicyFixture.with;
-
-import java.time.Duration;
-import java.util.Set;
-
-import org.havewemet.triage.EventKind;
-import org.havewemet.triage.Verdict;
-import org.junit.jupiter.api.Test;
 
 /** Reply policy: the ledger period, rate limits, dry run and a ledger that cannot be written. */
 class ReplyPolicyLimitsTest extends PolicyTestSupport {

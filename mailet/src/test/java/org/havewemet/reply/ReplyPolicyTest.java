@@ -1,5 +1,11 @@
 package org.havewemet.reply;
 
+import org.havewemet.triage.EventKind;
+import org.havewemet.triage.Invitation;
+import org.havewemet.triage.Inviter;
+import org.havewemet.triage.Verdict;
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.havewemet.reply.PolicyFixture.USER;
 import static org.havewemet.reply.PolicyFixture.direct;
@@ -7,12 +13,6 @@ import static org.havewemet.reply.PolicyFixture.directContext;
 import static org.havewemet.reply.PolicyFixture.linkedinContext;
 import static org.havewemet.reply.PolicyFixture.linkedinInvitation;
 import static org.havewemet.reply.PolicyFixture.with;
-
-import org.havewemet.triage.EventKind;
-import org.havewemet.triage.Invitation;
-import org.havewemet.triage.Inviter;
-import org.havewemet.triage.Verdict;
-import org.junit.jupiter.api.Test;
 
 /** Reply policy: whom an invitation is answered to, by verdict and event, and when it becomes a draft. */
 class ReplyPolicyTest extends PolicyTestSupport {

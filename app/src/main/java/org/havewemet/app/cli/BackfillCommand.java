@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import javax.mail.Folder;
@@ -198,7 +199,7 @@ public final class BackfillCommand implements Callable<Integer> {
         return raws;
     }
 
-    private void readImap(java.util.function.Consumer<Raw> sink, Progress progress) throws Exception {
+    private void readImap(Consumer<Raw> sink, Progress progress) throws Exception {
         URLName url = new URLName(source.imap);
         Store store = Session.getInstance(new Properties()).getStore(url);
         store.connect();

@@ -1,7 +1,24 @@
 package org.havewemet.app.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import javax.mail.MessagingException;
+import javax.mail.Session;
+import javax.mail.internet.MimeMessage;
+
 import org.havewemet.config.ConfigException;
 import org.havewemet.config.ConfigLoader;
 import org.havewemet.config.HaveWeMetConfig;
@@ -13,29 +30,16 @@ import org.havewemet.triage.Triage;
 import org.havewemet.triage.TriageResult;
 import org.havewemet.triage.Verdict;
 import org.havewemet.triage.profile.PlatformProfiles;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-
-import javax.mail.MessagingException;
-import javax.mail.Session;
-import javax.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code havewemet classify FILE|DIR ...}: runs triage over .eml files and mbox files (directories are walked) and
@@ -239,7 +243,7 @@ public class ClassifyCommand implements Callable<Integer> {
 
         /** The messages without their separator line; "&gt;From " quoting (mboxrd) is undone. */
         static List<byte[]> split(byte[] bytes) {
-            String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
             List<byte[]> messages = new ArrayList<>();
             int start = 0;
             while (start < text.length()) {
@@ -250,7 +254,7 @@ public class ClassifyCommand implements Callable<Integer> {
                 String body = firstLineEnd < 0 ? "" : chunk.substring(firstLineEnd + 1);
                 body = body.replaceAll("(?m)^>(>*From )", "$1");
                 if (!body.isBlank()) {
-                    messages.add(body.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                    messages.add(body.getBytes(StandardCharsets.ISO_8859_1));
                 }
                 start = end;
             }

@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+
 import org.havewemet.config.ConfigException;
 import org.havewemet.config.ConfigLoader;
 import org.havewemet.config.FoldersConfig;
 import org.havewemet.config.HaveWeMetConfig;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;

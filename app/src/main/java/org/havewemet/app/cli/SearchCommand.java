@@ -12,9 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.havewemet.index.InvitationIndex;
 import org.havewemet.index.InvitationRecord;
 import org.havewemet.index.QuerySyntaxException;
@@ -22,6 +19,9 @@ import org.havewemet.index.ReadOnlyInvitationIndex;
 import org.havewemet.index.SearchHit;
 import org.havewemet.index.SearchResult;
 import org.havewemet.index.SortOrder;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

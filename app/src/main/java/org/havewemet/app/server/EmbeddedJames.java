@@ -1,6 +1,7 @@
 package org.havewemet.app.server;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.MemoryJamesConfiguration;
@@ -51,7 +52,7 @@ public final class EmbeddedJames implements AutoCloseable {
         if (!data.containsDomain(domain)) {
             data.addDomain(domain);
         }
-        if (java.util.Arrays.asList(data.listUsers()).stream().noneMatch(address::equalsIgnoreCase)) {
+        if (Arrays.asList(data.listUsers()).stream().noneMatch(address::equalsIgnoreCase)) {
             data.addUser(address, password);
         }
     }

@@ -1,7 +1,5 @@
 package org.havewemet.app.server;
 
-import static org.apache.james.modules.Names.MAILBOXMANAGER_NAME;
-
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -70,6 +68,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.name.Names;
+
+import static org.apache.james.modules.Names.MAILBOXMANAGER_NAME;
 
 /**
  * Mailboxes on disk: James 3.8.1's JPA mailbox ({@code apache-james-mailbox-jpa}) on the database of

@@ -1,7 +1,5 @@
 package org.havewemet.app.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -14,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class BackfillCommandTest {
     @TempDir

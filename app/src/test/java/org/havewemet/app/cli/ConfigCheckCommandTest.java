@@ -1,16 +1,18 @@
 package org.havewemet.app.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ConfigCheckCommandTest {
     private final StringWriter out = new StringWriter();

@@ -1,7 +1,5 @@
 package org.havewemet.app.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,9 +8,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.havewemet.index.InvitationIndex;
 import org.havewemet.index.InvitationRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +15,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SearchCommandTest {
     private static final String ALICE = "alice@example.com";

@@ -1,14 +1,16 @@
 package org.havewemet.config.template;
 
-import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.MustacheException;
-import com.samskivert.mustache.Template;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
 import org.havewemet.config.Suggestions;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.Template;
 
 /**
  * Compiles, validates and renders templates with jmustache. Bodies are text/plain, so nothing is HTML-escaped;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+
 import org.havewemet.config.TemplatesConfig;
 
 /**

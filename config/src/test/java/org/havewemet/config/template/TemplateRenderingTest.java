@@ -1,9 +1,8 @@
 package org.havewemet.config.template;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.havewemet.config.template.TemplateModel.InviterInfo;
@@ -12,6 +11,8 @@ import org.havewemet.testing.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TemplateRenderingTest {
     private static final Person ALICE = new Person("Alice Martin", "alice@example.com");
@@ -126,7 +127,7 @@ class TemplateRenderingTest {
         assertThat(store.render("reply", List.of("fr-CA"), null, invitation("Bob", null)).usedLocale()).isEqualTo("fr");
         assertThat(store.render("reply", List.of("fr_ca"), null, invitation("Bob", null)).subject())
                 .isEqualTo("Auto: Nous sommes-nous déjà rencontrés ?");
-        java.util.ArrayList<String> junk = new java.util.ArrayList<>(List.of("../x", "klingon", "pt"));
+        ArrayList<String> junk = new ArrayList<>(List.of("../x", "klingon", "pt"));
         junk.add(null);
         assertThat(store.render("reply", junk, null, invitation("Bob", null)).usedLocale()).isEqualTo("en");
         TemplateStore german = new TemplateStore(directory, "de", new TestClock(Instant.EPOCH));

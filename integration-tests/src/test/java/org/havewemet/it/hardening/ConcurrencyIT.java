@@ -1,10 +1,9 @@
 package org.havewemet.it.hardening;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,8 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.mail.Address;
+import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.GuiceJamesServer;
@@ -28,6 +29,8 @@ import org.havewemet.it.OutsideWorld;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 8 SMTP clients send 50 direct invitations each at once (300 inviters, 100 of them inviting twice), processed by
@@ -88,13 +91,13 @@ class ConcurrencyIT {
             .collect(Collectors.groupingBy(address -> address, Collectors.counting()));
     }
 
-    private static java.util.stream.Stream<String> recipients(MimeMessage message) {
+    private static Stream<String> recipients(MimeMessage message) {
         try {
             Address[] all = message.getAllRecipients();
-            return all == null ? java.util.stream.Stream.empty()
-                : java.util.Arrays.stream(all).map(Object::toString);
-        } catch (javax.mail.MessagingException e) {
-            return java.util.stream.Stream.of("unreadable");
+            return all == null ? Stream.empty()
+                : Arrays.stream(all).map(Object::toString);
+        } catch (MessagingException e) {
+            return Stream.of("unreadable");
         }
     }
 

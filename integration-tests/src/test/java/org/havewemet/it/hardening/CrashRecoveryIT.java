@@ -1,30 +1,34 @@
 package org.havewemet.it.hardening;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.mail.Address;
 import javax.mail.MessagingException;
 
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.havewemet.index.InvitationIndex;
 import org.havewemet.index.ReadOnlyInvitationIndex;
+import org.havewemet.index.SortOrder;
 import org.havewemet.it.OutsideWorld;
 import org.havewemet.reply.ReplyLedger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code kill -9} of the server while direct invitations from distinct inviters pour in, then a restart on the same
@@ -80,7 +84,7 @@ class CrashRecoveryIT {
                             return reader.count(USER) == INVITATIONS;
                         }
                     });
-            } catch (org.awaitility.core.ConditionTimeoutException hang) {
+            } catch (ConditionTimeoutException hang) {
                 second.dumpThreads();
                 throw hang;
             }
@@ -98,7 +102,7 @@ class CrashRecoveryIT {
         assertThat(replies.size()).as("replying resumed after the restart").isGreaterThan(repliedBeforeCrash.size());
         try (ReadOnlyInvitationIndex reader = InvitationIndex.openReadOnly(data.resolve("var/havewemet/index"))) {
             assertThat(reader.count(USER)).as("one document per invitation, resending updated them").isEqualTo(INVITATIONS);
-            assertThat(reader.search(USER, "Person", org.havewemet.index.SortOrder.DATE, 5, 0).total()).isPositive();
+            assertThat(reader.search(USER, "Person", SortOrder.DATE, 5, 0).total()).isPositive();
         }
         try (ReplyLedger ledger = ReplyLedger.open(ReplyLedger.defaultDirectory(data))) {
             for (String inviter : replies.keySet()) {
@@ -108,7 +112,7 @@ class CrashRecoveryIT {
     }
 
     private static Map<RawSmtpClient.Outcome, Integer> sendAll(int port, AtomicBoolean stop) {
-        Map<RawSmtpClient.Outcome, Integer> outcomes = new java.util.EnumMap<>(RawSmtpClient.Outcome.class);
+        Map<RawSmtpClient.Outcome, Integer> outcomes = new EnumMap<>(RawSmtpClient.Outcome.class);
         try (RawSmtpClient smtp = new RawSmtpClient("127.0.0.1", port)) {
             for (int n = 0; n < INVITATIONS && !stop.get(); n++) {
                 outcomes.merge(smtp.send(inviter(n), USER, invitation(n)), 1, Integer::sum);
@@ -123,10 +127,10 @@ class CrashRecoveryIT {
             try {
                 Address[] to = message.getAllRecipients();
                 String id = message.getMessageID();
-                return to == null ? java.util.stream.Stream.<String[]>empty()
+                return to == null ? Stream.<String[]>empty()
                     : Arrays.stream(to).map(address -> new String[] {address.toString(), id});
             } catch (MessagingException e) {
-                return java.util.stream.Stream.<String[]>of(new String[] {"unreadable", "unreadable"});
+                return Stream.<String[]>of(new String[] {"unreadable", "unreadable"});
             }
         }).collect(Collectors.groupingBy(pair -> pair[0], ConcurrentHashMap::new,
             Collectors.mapping(pair -> pair[1], Collectors.toSet())));

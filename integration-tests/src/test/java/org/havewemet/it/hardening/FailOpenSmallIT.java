@@ -1,7 +1,5 @@
 package org.havewemet.it.hardening;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.List;
 
@@ -10,6 +8,8 @@ import org.havewemet.it.HaveWeMetServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fail-open under hostile input, small enough for every build: 200 mails of which 40 malformed and one of 5 MB,

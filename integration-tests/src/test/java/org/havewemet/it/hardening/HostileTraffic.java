@@ -1,10 +1,9 @@
 package org.havewemet.it.hardening;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -19,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
 import org.awaitility.Awaitility;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Sends a mix of well-formed, malformed and big mails through the real SMTP server from several concurrent clients,
@@ -95,7 +96,7 @@ record HostileTraffic(int total, int malformed, List<Integer> bigSizes, int clie
         Map<String, Integer> stored = stored(census);
         assertThat(stored).as("stored more than once").allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
         assertThat(sent.accepted()).as("every accepted mail is stored").isSubsetOf(stored.keySet());
-        Set<String> sentOrMaybe = new java.util.HashSet<>(sent.accepted());
+        Set<String> sentOrMaybe = new HashSet<>(sent.accepted());
         sentOrMaybe.addAll(sent.unknown());
         assertThat(stored.keySet()).as("nothing stored that was refused: %s", sent.refused()).isSubsetOf(sentOrMaybe);
         return stored.size();

@@ -1,7 +1,5 @@
 package org.havewemet.it.hardening;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -24,6 +22,8 @@ import org.havewemet.it.OutsideWorld;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code havewemet serve} keeps its mail under {@code --data}: mailboxes, users and the mail queue survive a stop

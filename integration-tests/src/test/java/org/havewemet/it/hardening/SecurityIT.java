@@ -1,7 +1,5 @@
 package org.havewemet.it.hardening;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,6 +26,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Attacks an inviter can mount through mail, checked where they would land: at the outside world and in mailboxes. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

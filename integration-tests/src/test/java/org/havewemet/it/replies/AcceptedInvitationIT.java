@@ -1,8 +1,5 @@
 package org.havewemet.it.replies;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.havewemet.it.replies.ReplyIt.USER;
-
 import java.time.Duration;
 
 import javax.mail.internet.MimeMessage;
@@ -11,6 +8,7 @@ import org.apache.james.GuiceJamesServer;
 import org.apache.james.modules.protocols.ImapGuiceProbe;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
 import org.apache.james.utils.TestIMAPClient;
+import org.awaitility.Awaitility;
 import org.havewemet.it.HaveWeMetJames;
 import org.havewemet.it.HaveWeMetProbe;
 import org.havewemet.it.HaveWeMetServer;
@@ -18,6 +16,9 @@ import org.havewemet.it.OutsideWorld;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.havewemet.it.replies.ReplyIt.USER;
 
 /** "Jane Roe accepted your invitation": a thank-you draft asking for a short call, never a sent mail. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,7 +47,7 @@ class AcceptedInvitationIT {
         imap.connect("127.0.0.1", imapPort).login(USER, HaveWeMetJames.PASSWORD).select("Drafts");
         assertThat(imap.hasAMessageWithFlags("\\Draft")).isTrue();
         ReplyIt.awaitStatus(server.getProbe(HaveWeMetProbe.class).runtime(), USER, id, "drafted/ACCEPTED_THANK_YOU");
-        org.awaitility.Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
             .until(() -> OUTSIDE.received().isEmpty());
     }
 }

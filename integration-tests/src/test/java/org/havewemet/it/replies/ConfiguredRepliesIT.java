@@ -1,13 +1,13 @@
 package org.havewemet.it.replies;
 
-import static org.havewemet.it.replies.ReplyIt.USER;
-
 import org.havewemet.it.HaveWeMetJames;
 import org.havewemet.it.HaveWeMetServer;
 import org.havewemet.it.OutsideWorld;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.havewemet.it.replies.ReplyIt.USER;
 
 /**
  * The reply rules that depend on the admin's {@code havewemet.yaml}: opt-out users, aliases, never-answer patterns

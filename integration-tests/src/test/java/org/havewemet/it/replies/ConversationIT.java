@@ -1,10 +1,8 @@
 package org.havewemet.it.replies;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.havewemet.it.replies.ReplyIt.USER;
-
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 import javax.mail.internet.MimeMessage;
 
@@ -15,6 +13,9 @@ import org.havewemet.it.OutsideWorld;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.havewemet.it.replies.ReplyIt.USER;
 
 /**
  * What happens after "Have we met?": the inviter's answer (threaded on our reply's Message-ID as seen at the
@@ -147,7 +148,7 @@ class ConversationIT {
 
     private void assertRecord(String request, String expected) {
         ReplyIt.await().untilAsserted(() -> assertThat(ReplyIt.record(JAMES.runtime(), USER, request)
-            .map(r -> r.verdict() + "/" + r.replyStatus() + "/" + java.util.Objects.toString(r.replyDetail(), "")))
+            .map(r -> r.verdict() + "/" + r.replyStatus() + "/" + Objects.toString(r.replyDetail(), "")))
             .contains(expected));
     }
 }

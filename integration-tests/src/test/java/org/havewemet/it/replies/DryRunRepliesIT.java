@@ -1,10 +1,9 @@
 package org.havewemet.it.replies;
 
-import static org.havewemet.it.replies.ReplyIt.USER;
-
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.modules.protocols.ImapGuiceProbe;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
+import org.assertj.core.api.Assertions;
 import org.havewemet.it.HaveWeMetJames;
 import org.havewemet.it.HaveWeMetProbe;
 import org.havewemet.it.HaveWeMetServer;
@@ -13,6 +12,8 @@ import org.havewemet.mailet.HaveWeMetRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.havewemet.it.replies.ReplyIt.USER;
 
 /** {@code replies.dryRun: true}: every decision is made and recorded, and nothing is sent. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -33,7 +34,7 @@ class DryRunRepliesIT {
         ReplyIt.awaitDelivered(server.getProbe(ImapGuiceProbe.class).getImapPort(), USER, id);
         ReplyIt.awaitStatus(runtime, USER, id, "dry-run/would reply");
         ReplyIt.assertNothingReaches(OUTSIDE, "dry.asker@example.org");
-        org.assertj.core.api.Assertions.assertThat(runtime.ledger().entries(USER))
+        Assertions.assertThat(runtime.ledger().entries(USER))
             .as("a dry run reserves nothing in the ledger").isEmpty();
     }
 }

@@ -1,8 +1,5 @@
 package org.havewemet.it.replies;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.havewemet.it.replies.ReplyIt.USER;
-
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +15,9 @@ import org.havewemet.it.OutsideWorld;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.havewemet.it.replies.ReplyIt.USER;
 
 /**
  * The once-per-period rule lives in the ledger on disk: a server restarted on the same data directory still knows

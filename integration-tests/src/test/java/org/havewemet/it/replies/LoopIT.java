@@ -1,12 +1,10 @@
 package org.havewemet.it.replies;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.havewemet.it.replies.ReplyIt.USER;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import javax.mail.internet.MimeMessage;
@@ -18,6 +16,9 @@ import org.havewemet.app.server.ServerSettings.HostAndPort;
 import org.havewemet.it.HaveWeMetJames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.havewemet.it.replies.ReplyIt.USER;
 
 /**
  * Two havewemet servers relaying to each other: a person on server B asks a user of server A to connect, A answers
@@ -46,7 +47,7 @@ class LoopIT {
             assertThat(reply.getHeader("Auto-Submitted", null)).isEqualTo("auto-replied");
             assertThat(reply.getHeader("In-Reply-To", null)).isEqualTo("<loop-1@second.test>");
 
-            ReplyIt.await().during(java.time.Duration.ofSeconds(3))
+            ReplyIt.await().during(Duration.ofSeconds(3))
                 .until(() -> total(a.imapPort(), USER) == 1 && total(b.imapPort(), OTHER) == 1);
         }
     }

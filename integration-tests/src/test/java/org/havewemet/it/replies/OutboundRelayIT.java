@@ -1,8 +1,5 @@
 package org.havewemet.it.replies;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.havewemet.it.replies.ReplyIt.USER;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -23,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.havewemet.it.replies.ReplyIt.USER;
 
 /**
  * {@code ./havewemet serve --outbound-relay HOST:PORT} carries the replies to that relay. {@code serve} blocks until

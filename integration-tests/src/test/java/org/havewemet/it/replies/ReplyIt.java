@@ -1,18 +1,28 @@
 package org.havewemet.it.replies;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import javax.mail.MessagingException;
+import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.commons.net.smtp.SMTPClient;
 import org.apache.commons.net.smtp.SMTPReply;
 import org.apache.james.utils.TestIMAPClient;
+import org.assertj.core.api.Assertions;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.havewemet.index.InvitationRecord;
@@ -70,7 +80,7 @@ final class ReplyIt {
 
     /** The mail with the first header line starting with {@code name:} replaced by {@code line}. */
     static String replaceHeader(String mail, String name, String line) {
-        return mail.replaceFirst("(?m)^" + java.util.regex.Pattern.quote(name) + ":[^\r\n]*", line);
+        return mail.replaceFirst("(?m)^" + Pattern.quote(name) + ":[^\r\n]*", line);
     }
 
     /** Sends over plain SMTP; an empty {@code mailFrom} is the null reverse path (MAIL FROM:&lt;&gt;). */
@@ -120,7 +130,7 @@ final class ReplyIt {
 
     /** The folders that hold a mail with this Message-ID (IMAP SEARCH HEADER). */
     static List<String> foldersHolding(int imapPort, String user, String messageId) throws IOException {
-        List<String> found = new java.util.ArrayList<>();
+        List<String> found = new ArrayList<>();
         try (TestIMAPClient imap = new TestIMAPClient()) {
             imap.connect("127.0.0.1", imapPort).login(user, HaveWeMetJames.PASSWORD);
             for (String folder : FOLDERS) {
@@ -146,7 +156,7 @@ final class ReplyIt {
                     return false;
                 }
                 imap.select(folder);
-                java.util.regex.Matcher hit = java.util.regex.Pattern.compile("\\* SEARCH (\\d+)")
+                Matcher hit = Pattern.compile("\\* SEARCH (\\d+)")
                     .matcher(imap.sendCommand("SEARCH " + searchKey));
                 if (!hit.find()) {
                     return false;
@@ -159,15 +169,15 @@ final class ReplyIt {
     }
 
     /** Parses the message out of an IMAP {@code * n FETCH (BODY[] {size}CRLF...)} response. */
-    static MimeMessage parseFetched(String response) throws javax.mail.MessagingException {
+    static MimeMessage parseFetched(String response) throws MessagingException {
         int open = response.indexOf('{');
         int close = response.indexOf('}', open);
         int size = Integer.parseInt(response.substring(open + 1, close));
         int start = response.indexOf('\n', close) + 1;
         byte[] all = response.substring(start).getBytes(StandardCharsets.UTF_8);
-        byte[] message = java.util.Arrays.copyOf(all, Math.min(size, all.length));
-        return new MimeMessage(javax.mail.Session.getInstance(new java.util.Properties()),
-            new java.io.ByteArrayInputStream(message));
+        byte[] message = Arrays.copyOf(all, Math.min(size, all.length));
+        return new MimeMessage(Session.getInstance(new Properties()),
+            new ByteArrayInputStream(message));
     }
 
     /** The index record of the invitation with this Message-ID, for this user. */
@@ -181,8 +191,8 @@ final class ReplyIt {
      * an absent detail reads as empty.
      */
     static void awaitStatus(HaveWeMetRuntime runtime, String user, String messageId, String statusAndDetail) {
-        await().untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(record(runtime, user, messageId)
-                .map(r -> r.replyStatus() + "/" + java.util.Objects.toString(r.replyDetail(), "")))
+        await().untilAsserted(() -> Assertions.assertThat(record(runtime, user, messageId)
+                .map(r -> r.replyStatus() + "/" + Objects.toString(r.replyDetail(), "")))
             .as("reply status of %s", messageId)
             .contains(statusAndDetail));
     }

@@ -1,8 +1,5 @@
 package org.havewemet.it.replies;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.havewemet.it.replies.ReplyIt.USER;
-
 import java.util.Collections;
 import java.util.List;
 
@@ -14,6 +11,9 @@ import org.havewemet.it.OutsideWorld;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.havewemet.it.replies.ReplyIt.USER;
 
 /**
  * Every rule that keeps a "Have we met?" reply from being sent, one test each, through a real James: an unexplained

@@ -1,17 +1,14 @@
 package org.havewemet.it.webadmin;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.havewemet.it.webadmin.AdminServer.AWAIT;
-import static org.havewemet.it.webadmin.AdminServer.DEMO;
-import static org.havewemet.it.webadmin.AdminServer.api;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 
+import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.GuiceJamesServer;
@@ -36,6 +33,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.havewemet.it.webadmin.AdminServer.AWAIT;
+import static org.havewemet.it.webadmin.AdminServer.DEMO;
+import static org.havewemet.it.webadmin.AdminServer.api;
 
 /**
  * The admin page in a real headless Chromium against a real James: a template edited in the page changes the reply
@@ -85,7 +87,7 @@ class AdminPageBrowserIT {
         }
         if (profile != null) {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
     }
@@ -160,7 +162,7 @@ class AdminPageBrowserIT {
         try {
             return message.getAllRecipients() != null && message.getAllRecipients()[0].toString()
                 .contains("carol.unknown@example.org");
-        } catch (javax.mail.MessagingException e) {
+        } catch (MessagingException e) {
             return false;
         }
     }

@@ -1,16 +1,16 @@
 package org.havewemet.it.webadmin;
 
-import static org.havewemet.it.webadmin.AdminServer.api;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
-
 import org.apache.james.GuiceJamesServer;
 import org.havewemet.it.HaveWeMetServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.havewemet.it.webadmin.AdminServer.api;
 
 /** The static admin page: served from the classpath with a strict CSP, nothing else reachable under /ui/. */
 class AdminPageIT {

@@ -1,17 +1,18 @@
 package org.havewemet.it.webadmin;
 
-import static org.havewemet.it.webadmin.AdminServer.api;
+import org.apache.james.GuiceJamesServer;
+import org.hamcrest.Matchers;
+import org.havewemet.it.HaveWeMetJames;
+import org.havewemet.it.HaveWeMetServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
-
-import org.apache.james.GuiceJamesServer;
-import org.havewemet.it.HaveWeMetJames;
-import org.havewemet.it.HaveWeMetServer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.havewemet.it.webadmin.AdminServer.api;
 
 /** {@code GET /havewemet/config} and {@code POST /havewemet/config/validate} through a real James. */
 class ConfigRoutesIT {
@@ -30,7 +31,7 @@ class ConfigRoutesIT {
             .body("folders.drafts", notNullValue())
             .body("replies.periodDays", equalTo(45))
             .body("replies.optOutCount", equalTo(1))
-            .body("replies", not(org.hamcrest.Matchers.hasKey("optOut")))
+            .body("replies", not(Matchers.hasKey("optOut")))
             .body("judge.personalThreshold", notNullValue())
             .body("digest.schedule", notNullValue())
             .body("index.commitIntervalSeconds", equalTo(1))
@@ -55,10 +56,10 @@ class ConfigRoutesIT {
             .body("valid", equalTo(false))
             .body("problems.keyPath", hasItem("replies.periodDays"))
             .body("problems.find { it.keyPath == 'replies.periodDays' }.line", equalTo(2))
-            .body("problems.find { it.keyPath == 'replies.periodDays' }.column", org.hamcrest.Matchers.greaterThan(0))
+            .body("problems.find { it.keyPath == 'replies.periodDays' }.column", Matchers.greaterThan(0))
             .body("problems.find { it.keyPath == 'replies.periodDays' }.expected", notNullValue())
             .body("problems.find { it.keyPath == 'replies.periodDays' }.found", containsString("abc"))
-            .body("problems.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
+            .body("problems.size()", Matchers.greaterThanOrEqualTo(2));
     }
 
     @Test

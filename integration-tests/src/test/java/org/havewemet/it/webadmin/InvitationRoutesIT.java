@@ -1,19 +1,9 @@
 package org.havewemet.it.webadmin;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.havewemet.it.webadmin.AdminServer.AWAIT;
-import static org.havewemet.it.webadmin.AdminServer.DEMO;
-import static org.havewemet.it.webadmin.AdminServer.OTHER;
-import static org.havewemet.it.webadmin.AdminServer.api;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.utils.SMTPMessageSender;
@@ -29,6 +19,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.restassured.path.json.JsonPath;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.havewemet.it.webadmin.AdminServer.AWAIT;
+import static org.havewemet.it.webadmin.AdminServer.DEMO;
+import static org.havewemet.it.webadmin.AdminServer.OTHER;
+import static org.havewemet.it.webadmin.AdminServer.api;
 
 /**
  * Search, inviters, stats, erasure and retention through a real James, after real mails went through the mailet:
@@ -167,7 +168,7 @@ class InvitationRoutesIT {
     void previewShouldRenderWithAStoredInvitationsValues(GuiceJamesServer server) {
         String id = api(server).queryParam("user", DEMO).queryParam("q", "Roe").get("/havewemet/invitations")
             .then().statusCode(200).extract().path("hits[0].id");
-        api(server).body(java.util.Map.of("subject", "Re: {{inviter.name}}",
+        api(server).body(Map.of("subject", "Re: {{inviter.name}}",
                 "body", "{{recipient.address}} / {{platform}} / {{inviter.profileUrl}}", "invitationId", id))
             .post("/havewemet/templates/reply/en/preview").then()
             .statusCode(200)

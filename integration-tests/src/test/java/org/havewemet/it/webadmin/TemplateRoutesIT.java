@@ -1,21 +1,24 @@
 package org.havewemet.it.webadmin;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.havewemet.it.webadmin.AdminServer.api;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
-
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Base64;
 import java.util.Map;
 
 import org.apache.james.GuiceJamesServer;
+import org.hamcrest.Matchers;
 import org.havewemet.it.HaveWeMetServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.havewemet.it.webadmin.AdminServer.api;
 
 /** {@code /havewemet/templates...} through a real James: read, save, history, rollback, delete, preview, abuse. */
 class TemplateRoutesIT {
@@ -72,8 +75,8 @@ class TemplateRoutesIT {
 
     @Test
     void putShouldRecordTheJwtSubjectAsAuthor(GuiceJamesServer server) {
-        String unsignedClaims = java.util.Base64.getUrlEncoder().withoutPadding()
-            .encodeToString("{\"sub\":\"alice@havewemet.test\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String unsignedClaims = Base64.getUrlEncoder().withoutPadding()
+            .encodeToString("{\"sub\":\"alice@havewemet.test\"}".getBytes(StandardCharsets.UTF_8));
         api(server).header("Authorization", "Bearer eyJhbGciOiJub25lIn0." + unsignedClaims + ".")
             .body(Map.of("subject", "S", "body", "B"))
             .put("/havewemet/templates/accepted/de").then()
@@ -103,7 +106,7 @@ class TemplateRoutesIT {
             .statusCode(400)
             .body("type", equalTo("InvalidArgument"))
             .body("parameter", equalTo("body"))
-            .body("problems.size()", org.hamcrest.Matchers.greaterThan(0));
+            .body("problems.size()", Matchers.greaterThan(0));
         api(server).get("/havewemet/templates/reply/de").then().body("customized", equalTo(false));
     }
 
@@ -165,7 +168,7 @@ class TemplateRoutesIT {
     void previewShouldRefuseBadInputs(GuiceJamesServer server) {
         api(server).body(Map.of("subject", "x", "body", "{{#open}}"))
             .post("/havewemet/templates/reply/en/preview").then()
-            .statusCode(400).body("problems.size()", org.hamcrest.Matchers.greaterThan(0));
+            .statusCode(400).body("problems.size()", Matchers.greaterThan(0));
         api(server).body(Map.of("subject", "x", "body", "y", "invitationId", "nobody@x/000"))
             .post("/havewemet/templates/reply/en/preview").then()
             .statusCode(404).body("parameter", equalTo("invitationId"));

@@ -1,12 +1,11 @@
 package org.havewemet.it.hardening.crash;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +14,7 @@ import java.util.stream.Collectors;
 import org.havewemet.index.InvitationIndex;
 import org.havewemet.index.InvitationRecord;
 import org.havewemet.index.ReadOnlyInvitationIndex;
+import org.havewemet.index.SortOrder;
 import org.havewemet.it.OutsideWorld;
 import org.havewemet.it.hardening.RawSmtpClient;
 import org.havewemet.reply.LedgerEntry;
@@ -22,6 +22,8 @@ import org.havewemet.reply.ReplyLedger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue #8: {@code kill -9} of a James whose queues are persistent (James' own ActiveMQ mail queue, KahaDB on disk,
@@ -104,7 +106,7 @@ class PersistentCrashIT {
         }
 
         try (ReadOnlyInvitationIndex index = InvitationIndex.openReadOnly(data.resolve("var/havewemet/index"))) {
-            Set<String> indexed = new java.util.HashSet<>();
+            Set<String> indexed = new HashSet<>();
             for (String id : delivered.keySet()) {
                 if (index.get(InvitationRecord.idFor(USER, id)).isPresent()) {
                     indexed.add(id);
@@ -118,7 +120,7 @@ class PersistentCrashIT {
             assertThat(index.count(USER)).as("one document per invitation").isEqualTo(indexed.size());
             assertThat(lostMsBeforeKill).as("delivered invitations missing from the index (ms before the kill):"
                 + " the index's write-ahead journal is written before the mailet returns, so none may be").isEmpty();
-            assertThat(index.search(USER, "Person", org.havewemet.index.SortOrder.DATE, 5, 0).total())
+            assertThat(index.search(USER, "Person", SortOrder.DATE, 5, 0).total())
                 .as("the index answers").isEqualTo(indexed.size());
         }
     }
@@ -144,7 +146,7 @@ class PersistentCrashIT {
             CrashScenario.Outcome run, Map<String, List<DeliveredMail.Delivery>> delivered) {
         assertThat(delivered.keySet()).as("every mail James accepted is delivered")
             .containsAll(run.ids(RawSmtpClient.Outcome.ACCEPTED));
-        Set<String> mayBeDelivered = new java.util.HashSet<>(run.ids(RawSmtpClient.Outcome.ACCEPTED));
+        Set<String> mayBeDelivered = new HashSet<>(run.ids(RawSmtpClient.Outcome.ACCEPTED));
         mayBeDelivered.addAll(run.ids(RawSmtpClient.Outcome.UNKNOWN));
         assertThat(mayBeDelivered).as("only mails the server may have taken are delivered")
             .containsAll(delivered.keySet());
