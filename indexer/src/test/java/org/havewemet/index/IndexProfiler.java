@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;

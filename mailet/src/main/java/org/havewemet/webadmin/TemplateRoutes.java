@@ -1,7 +1,6 @@
 package org.havewemet.webadmin;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

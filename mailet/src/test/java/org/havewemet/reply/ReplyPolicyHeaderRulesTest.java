@@ -6,7 +6,6 @@ import javax.mail.Message;
 import javax.mail.internet.MimeMessage;
 
 import org.havewemet.triage.EventKind;
-import org.havewemet.triage.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
