@@ -1,6 +1,7 @@
 package org.havewemet.bench;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Properties;
@@ -100,7 +101,7 @@ final class InvitationIndexSide implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         index.close();
     }
 }

@@ -2,10 +2,10 @@ package org.havewemet.bench;
 
 import java.io.ByteArrayInputStream;
 import java.io.SequenceInputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +34,6 @@ import org.havewemet.app.server.JamesConfWriter;
 import org.havewemet.app.server.ServerSettings;
 
 import com.google.inject.multibindings.Multibinder;
-import com.sun.management.OperatingSystemMXBean;
 
 /**
  * James SMTP throughput with and without havewemet's mailet: two embedded James 3.8.1 memory servers configured
@@ -101,8 +100,8 @@ public final class SmtpThroughput {
     volatile int lastDrafts;
 
     private static long processCpuNanos() {
-        return ((OperatingSystemMXBean) ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        // ProcessHandle is the portable way (com.sun.management is not part of the Java platform).
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     /** Warm-up messages before the measured ones: {@code -Dhavewemet.bench.smtpWarmup}, default N/4. */

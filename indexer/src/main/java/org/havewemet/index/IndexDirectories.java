@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.apache.lucene.index.CorruptIndexException;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /** Opening checks for an index directory, and moving a damaged one out of the way. */
 final class IndexDirectories {
     private static final Logger LOG = LoggerFactory.getLogger(IndexDirectories.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'", Locale.ROOT);
 
     private IndexDirectories() {
     }

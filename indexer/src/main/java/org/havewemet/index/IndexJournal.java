@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
@@ -145,7 +146,7 @@ final class IndexJournal implements AutoCloseable {
     }
 
     private Path file(long n) {
-        return dir.resolve(String.format("journal-%019d.log", n));
+        return dir.resolve(String.format(Locale.ROOT, "journal-%019d.log", n));
     }
 
     private static int replay(Path file, OpConsumer apply) throws IOException {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.lucene.document.Document;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 final class IndexMigration {
     private static final Logger LOG = LoggerFactory.getLogger(IndexMigration.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'", Locale.ROOT);
 
     private IndexMigration() {
     }

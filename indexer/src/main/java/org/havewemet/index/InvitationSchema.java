@@ -105,7 +105,7 @@ public final class InvitationSchema {
     /** Fields a free-text word is looked up in. */
     public static final List<String> FREE_TEXT_FIELDS = List.of(NAME, HEADLINE, COMPANY, LOCATION, NOTE);
 
-    private static final DateTimeFormatter MONTH_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MONTH_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final Analyzer analyzer = new InvitationAnalyzer();
     /** The layout the query factories query: {@link #SCHEMA_VERSION} except in {@link #queryingLayout}. */

@@ -21,8 +21,6 @@ import org.apache.lucene.util.Version;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import com.sun.management.OperatingSystemMXBean;
-
 /**
  * Performance harness, outside the default test run. Run with
  * <pre>
@@ -157,7 +155,8 @@ class IndexBenchmark {
     }
 
     private static long processCpuNanos() {
-        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        // ProcessHandle is the portable way (com.sun.management is not part of the Java platform).
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     /** Heap in use once collections have stopped freeing anything (several System.gc(), as they are only hints). */
@@ -165,12 +164,7 @@ class IndexBenchmark {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long previous = Long.MAX_VALUE;
         for (int i = 0; i < 10; i++) {
-            System.gc();
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            System.gc(); // an explicit collection is a full, synchronous one on the JDK's collectors
             long used = memory.getHeapMemoryUsage().getUsed();
             if (i >= 2 && used >= previous) {
                 return used;

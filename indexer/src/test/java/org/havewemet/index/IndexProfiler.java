@@ -50,7 +50,7 @@ public final class IndexProfiler {
                     index.index(r);
                 }
             }
-            System.out.printf("built %d in %.1f s%n", size, (System.nanoTime() - start) / 1e9);
+            System.out.printf(Locale.ROOT, "built %d in %.1f s%n", size, (System.nanoTime() - start) / 1e9);
         }
         List<String> queries = List.of("", "lucene", "recruiter", "from:maria", "\"great talk\"",
                 "verdict:personal platform:linkedin", "after:2024-01-01 before:2024-06-01", "meetup OR konferenz",
@@ -63,7 +63,7 @@ public final class IndexProfiler {
             if (Boolean.getBoolean("nocache")) {
                 searcher.setQueryCache(null);
             }
-            System.out.printf("segments %d, maxDoc %d%n", reader.leaves().size(), reader.maxDoc());
+            System.out.printf(Locale.ROOT, "segments %d, maxDoc %d%n", reader.leaves().size(), reader.maxDoc());
             String user = "user3@example.com";
             if (args.length > 2) {
                 Query query = schema.scoped(user, parser.parse(args[2]));
@@ -82,9 +82,9 @@ public final class IndexProfiler {
                 return;
             }
             for (int pass = 0; pass < 2; pass++) {
-                System.out.printf("%-40s %8s %8s %8s %8s %8s %8s %8s%n", "query", "hits", "count", "topDate", "topRel",
+                System.out.printf(Locale.ROOT, "%-40s %8s %8s %8s %8s %8s %8s %8s%n", "query", "hits", "count", "topDate", "topRel",
                         "facets", "top+fac", "full");
-                System.out.printf("%-40s %8s %8s %8s %8s %8s %8s%n", "", "parse", "populate", "highlight", "stored",
+                System.out.printf(Locale.ROOT, "%-40s %8s %8s %8s %8s %8s %8s%n", "", "parse", "populate", "highlight", "stored",
                         "dateSkip", "relSkip");
                 for (String q : queries) {
                     Query query = schema.scoped(user, parser.parse(q, user));

@@ -3,6 +3,7 @@ package org.havewemet.index;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -63,9 +64,9 @@ public final class InvitationGenerator {
         String messageId = "<" + Long.toHexString(n) + "." + Long.toHexString(random.nextLong()) + "@" + platform + ".example>";
         int template = random.nextInt(10) < 4 ? -1 : random.nextInt(NOTES.length);
         String note = template < 0 ? null
-                : String.format(NOTES[template], person[0].split(" ")[0], pick(COMPANY));
+                : String.format(Locale.ROOT, NOTES[template], person[0].split(" ")[0], pick(COMPANY));
         String verdict = note == null ? (random.nextInt(8) == 0 ? "SUSPICIOUS" : "UNEXPLAINED") : pick(VERDICT);
-        List<String> reasons = List.of(note == null ? "note.missing" : "note." + verdict.toLowerCase());
+        List<String> reasons = List.of(note == null ? "note.missing" : "note." + verdict.toLowerCase(Locale.ROOT));
         Instant at = START.plusSeconds((long) (random.nextDouble() * SPAN_SECONDS));
         Integer mutual = random.nextBoolean() ? random.nextInt(200) : null;
         return new InvitationRecord(InvitationRecord.idFor(recipient, messageId), recipient, messageId, platform,
@@ -83,7 +84,7 @@ public final class InvitationGenerator {
         String last = pick(LAST);
         String company = pick(COMPANY);
         int id = random.nextInt(1_000_000);
-        String slug = (first + "-" + last).toLowerCase().replaceAll("[^a-z-]", "") + "-" + id;
+        String slug = (first + "-" + last).toLowerCase(Locale.ROOT).replaceAll("[^a-z-]", "") + "-" + id;
         String[] person = {first + " " + last,
                 random.nextInt(3) == 0 ? null : slug + "@mail" + (id % 50) + ".example",
                 pick(ROLE) + " at " + company, company, pick(CITY), "https://www.linkedin.com/in/" + slug};

@@ -253,8 +253,11 @@ class ReplyLedgerTest {
 
     @Test
     void openShouldFailWhenDirectoryIsAlreadyInUse() throws Exception {
-        try (ReplyLedger ledger = ReplyLedger.open(dir)) {
+        ReplyLedger first = ReplyLedger.open(dir);
+        try {
             assertThatThrownBy(() -> ReplyLedger.open(dir)).isInstanceOf(IllegalStateException.class);
+        } finally {
+            first.close();
         }
         ReplyLedger.open(dir).close();
     }

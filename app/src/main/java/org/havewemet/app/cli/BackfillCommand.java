@@ -103,7 +103,7 @@ public final class BackfillCommand implements Callable<Integer> {
                 index::isKnownUnchecked);
             Counts counts = run(index, triage, recipient, err);
             index.commit();
-            out.printf("backfill %s: %d messages read, %d invitations indexed, %d already indexed, %d failed%n",
+            out.printf(Locale.ROOT, "backfill %s: %d messages read, %d invitations indexed, %d already indexed, %d failed%n",
                 recipient, counts.read, counts.indexed, counts.skipped, counts.failed);
             out.flush();
             return counts.failed > 0 && counts.read == counts.failed ? 1 : 0;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -90,7 +91,7 @@ public class ClassifyCommand implements Callable<Integer> {
         Triage triage = triage();
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.table) {
-            out.printf("%-15s %-12s %-11s %-28s %-40s %s%n", "VERDICT", "PLATFORM", "EVENT", "INVITER", "NOTE", "FILE");
+            out.printf(Locale.ROOT, "%-15s %-12s %-11s %-28s %-40s %s%n", "VERDICT", "PLATFORM", "EVENT", "INVITER", "NOTE", "FILE");
         }
         for (Path input : inputs) {
             for (Path file : files(input)) {
@@ -219,7 +220,7 @@ public class ClassifyCommand implements Callable<Integer> {
             Verdict v = result.verdict();
             var inv = result.invitation();
             String note = inv.map(i -> i.note()).map(n -> n.replaceAll("\\s+", " ")).orElse("");
-            return String.format("%-15s %-12s %-11s %-28s %-40s %s", v,
+            return String.format(Locale.ROOT, "%-15s %-12s %-11s %-28s %-40s %s", v,
                     inv.map(i -> i.platform()).orElse("-"),
                     inv.map(i -> i.event().name()).orElse("-"),
                     cut(inv.map(i -> i.inviter().name()).orElse("-"), 28),

@@ -44,7 +44,7 @@ public final class SearchCommand implements Callable<Integer> {
     /** Where the index lives under the James working directory. */
     public static final String INDEX_PATH = "var/havewemet/index";
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
@@ -147,18 +147,18 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter out, String text, SearchResult result) {
-        out.printf("%d invitation%s match%s%n", result.total(), result.total() == 1 ? "" : "s",
+        out.printf(Locale.ROOT, "%d invitation%s match%s%n", result.total(), result.total() == 1 ? "" : "s",
                 text.isBlank() ? "" : " '" + text + "'");
         if (result.hits().isEmpty()) {
             return;
         }
         String row = "%-10s  %-11s  %-9s  %-10s  %-40s  %s%n";
-        out.printf(row, "DATE", "VERDICT", "PLATFORM", "STATUS", "INVITER", "NOTE");
+        out.printf(Locale.ROOT, row, "DATE", "VERDICT", "PLATFORM", "STATUS", "INVITER", "NOTE");
         for (SearchHit hit : result.hits()) {
             InvitationRecord r = hit.record();
             String inviter = (r.inviterName() == null ? "" : r.inviterName())
                     + (r.inviterEmail() == null ? "" : " <" + r.inviterEmail() + ">");
-            out.printf(row, DAY.format(r.receivedAt()), orDash(r.verdict()), orDash(r.platform()),
+            out.printf(Locale.ROOT, row, DAY.format(r.receivedAt()), orDash(r.verdict()), orDash(r.platform()),
                     orDash(r.replyStatus()), cut(inviter.isBlank() ? "-" : inviter.trim(), 40),
                     cut(plainSnippet(hit.snippet()), 70));
         }

@@ -2,6 +2,7 @@ package org.havewemet.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -83,14 +84,14 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private void printHowTo(PrintWriter out, EmbeddedJames james, ServerSettings settings) {
-        out.printf("havewemet is running (Apache James 3.8.1), data in %s%n", settings.dataDirectory());
-        out.printf("  SMTP     127.0.0.1:%d   IMAP 127.0.0.1:%d   WebAdmin http://127.0.0.1:%d/havewemet/%n",
+        out.printf(Locale.ROOT, "havewemet is running (Apache James 3.8.1), data in %s%n", settings.dataDirectory());
+        out.printf(Locale.ROOT, "  SMTP     127.0.0.1:%d   IMAP 127.0.0.1:%d   WebAdmin http://127.0.0.1:%d/havewemet/%n",
             james.smtpPort(), james.imapPort(), james.webadminPort());
-        out.printf("  user     %s / %s%n", user, password);
-        out.printf("  outbound %s%n", settings.outboundRelay().map(r -> "relay " + r).orElse("DNS/MX delivery"));
-        out.printf("Send a test invitation:  curl -s smtp://127.0.0.1:%d --mail-from inviter@example.com "
+        out.printf(Locale.ROOT, "  user     %s / %s%n", user, password);
+        out.printf(Locale.ROOT, "  outbound %s%n", settings.outboundRelay().map(r -> "relay " + r).orElse("DNS/MX delivery"));
+        out.printf(Locale.ROOT, "Send a test invitation:  curl -s smtp://127.0.0.1:%d --mail-from inviter@example.com "
             + "--mail-rcpt %s -T some-invitation.eml%n", james.smtpPort(), user);
-        out.printf("Read it over IMAP:       curl -s --user %s:%s 'imap://127.0.0.1:%d/Invitations.Unexplained' "
+        out.printf(Locale.ROOT, "Read it over IMAP:       curl -s --user %s:%s 'imap://127.0.0.1:%d/Invitations.Unexplained' "
             + "-X 'FETCH 1:* (FLAGS BODY[HEADER.FIELDS (FROM SUBJECT X-HAVEWEMET-VERDICT)])'%n", user, password, james.imapPort());
         out.println("Press Ctrl-C to stop.");
         out.flush();

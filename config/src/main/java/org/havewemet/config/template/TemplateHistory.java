@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -25,7 +26,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  */
 final class TemplateHistory {
     static final Pattern VERSION_ID = Pattern.compile("[0-9]{6}-[0-9]{8}T[0-9]{9}Z");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -51,7 +52,7 @@ final class TemplateHistory {
         Path directory = directory(id);
         int sequence = list(id).stream().findFirst().map(v -> Integer.parseInt(v.id().substring(0, 6)) + 1).orElse(1);
         Instant now = clock.instant();
-        String versionId = String.format("%06d-%s", sequence, STAMP.format(now));
+        String versionId = String.format(Locale.ROOT, "%06d-%s", sequence, STAMP.format(now));
         Stored stored = new Stored(versionId, now.toString(), who, action,
                 source == null ? null : source.subject(), source == null ? null : source.body(), rollbackOf);
         AtomicFiles.write(directory.resolve(versionId + ".json"), JSON.writeValueAsString(stored));

@@ -95,7 +95,7 @@ public record TemplateId(String name, String locale, String domain) {
         StringBuilder out = new StringBuilder();
         text.codePoints().limit(200).forEach(c -> {
             if (Character.isISOControl(c)) {
-                out.append(String.format("\\u%04x", c));
+                out.append(String.format(Locale.ROOT, "\\u%04x", c));
             } else {
                 out.appendCodePoint(c);
             }

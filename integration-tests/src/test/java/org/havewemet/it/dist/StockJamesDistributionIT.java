@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -95,7 +96,7 @@ class StockJamesDistributionIT {
         james = JamesProcess.start(home, workspace.resolve("james.log"));
         try {
             Duration startup = james.awaitPorts(STARTUP_BOUND, smtpPort, imapPort, webAdminPort);
-            System.out.printf("stock James 3.8.1 + havewemet: SMTP, IMAP and WebAdmin up %.1f s after java -jar%n",
+            System.out.printf(Locale.ROOT, "stock James 3.8.1 + havewemet: SMTP, IMAP and WebAdmin up %.1f s after java -jar%n",
                 startup.toMillis() / 1000.0);
             createUser();
         } catch (Throwable e) {

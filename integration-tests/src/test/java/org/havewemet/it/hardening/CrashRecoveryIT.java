@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,7 +95,7 @@ class CrashRecoveryIT {
         }
 
         Map<String, Long> replies = repliesByInviter();
-        System.out.printf("CrashRecoveryIT: %d invitations, %d inviters answered at the outside world before the kill, "
+        System.out.printf(Locale.ROOT, "CrashRecoveryIT: %d invitations, %d inviters answered at the outside world before the kill, "
             + "%d after the restart and resend; none twice%n", INVITATIONS, repliedBeforeCrash.size(), replies.size());
         assertThat(replies).as("at most one reply per inviter, crash or not")
             .allSatisfy((inviter, count) -> assertThat(count).as(inviter).isOne());

@@ -2,6 +2,7 @@ package org.havewemet.it.hardening;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.james.GuiceJamesServer;
 import org.havewemet.it.HaveWeMetServer;
@@ -28,7 +29,7 @@ class FailOpenSmallIT {
         HostileTraffic.Sent sent = traffic.send(server);
         int stored = HostileTraffic.assertDeliveredExactlyOnce(server, sent, Duration.ofSeconds(60));
 
-        System.out.printf("FailOpenSmallIT: sent %d (%d malformed), accepted %d, refused %d, unknown %d, stored %d, "
+        System.out.printf(Locale.ROOT, "FailOpenSmallIT: sent %d (%d malformed), accepted %d, refused %d, unknown %d, stored %d, "
             + "sending took %s%n", traffic.total(), traffic.malformed(), sent.accepted().size(), sent.refused().size(),
             sent.unknown().size(), stored, sent.took());
         System.out.println("FailOpenSmallIT: refused " + sent.refused());

@@ -2,6 +2,7 @@ package org.havewemet.it.hardening;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.james.GuiceJamesServer;
 import org.havewemet.it.HaveWeMetServer;
@@ -31,7 +32,7 @@ class FailOpenSoakIT {
         HostileTraffic.Sent sent = traffic.send(server);
         int stored = HostileTraffic.assertDeliveredExactlyOnce(server, sent, Duration.ofMinutes(45));
 
-        System.out.printf("FailOpenSoakIT: sent %d (%d malformed, 3 x 50 MB), accepted %d, refused %d, unknown %d, "
+        System.out.printf(Locale.ROOT, "FailOpenSoakIT: sent %d (%d malformed, 3 x 50 MB), accepted %d, refused %d, unknown %d, "
             + "stored %d, sending took %s, until all stored %s%n", traffic.total(), traffic.malformed(),
             sent.accepted().size(), sent.refused().size(), sent.unknown().size(), stored, sent.took(),
             Duration.ofNanos(System.nanoTime() - start));

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.james.utils.TestIMAPClient;
@@ -81,7 +82,7 @@ class PersistentServeIT {
 
         try (ServeProcess second = ServeProcess.start(data, outside.smtpPort(), log("persistent-serve-2.log"))) {
             MailboxSnapshot afterRestart = MailboxSnapshot.read(second.imapPort, USER, PASSWORD);
-            System.out.printf("PersistentServeIT: after a stop and a start, %s%n", afterRestart.folders());
+            System.out.printf(Locale.ROOT, "PersistentServeIT: after a stop and a start, %s%n", afterRestart.folders());
             assertThat(afterRestart).as("folders, messages and flags after the restart").isEqualTo(beforeStop);
             assertThat(MailboxSnapshot.read(second.imapPort, "alice@havewemet.test", "alice-secret").folders())
                 .as("a user added through WebAdmin logs in after the restart").isNotNull();
@@ -127,7 +128,7 @@ class PersistentServeIT {
                     duplicated.add(id);
                 }
             });
-            System.out.printf("PersistentServeIT: %d mails accepted, %d invitations of %d triaged before the kill -9;"
+            System.out.printf(Locale.ROOT, "PersistentServeIT: %d mails accepted, %d invitations of %d triaged before the kill -9;"
                     + " after the restart all %d in their folders, %d twice (in flight at the kill: %s)%n",
                 expectedFolder.size(), triagedBeforeKill, expectedFolder.size() / 2, expectedFolder.size(),
                 duplicated.size(), duplicated);

@@ -153,6 +153,8 @@ public final class RawSmtpClient implements AutoCloseable {
     }
 
     private static final class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
+
         Refused(String message) {
             super(message);
         }

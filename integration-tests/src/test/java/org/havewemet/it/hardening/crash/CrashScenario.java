@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,7 +60,7 @@ final class CrashScenario {
         }
 
         String summary() {
-            return String.format("load average %s; sent %d: accepted %d, unknown %d, refused %d; killed %d ms into the load with %d"
+            return String.format(Locale.ROOT, "load average %s; sent %d: accepted %d, unknown %d, refused %d; killed %d ms into the load with %d"
                     + " in the spool, %d outgoing, %d delivered, %d replies out; restart to drained %d ms",
                 loadAverage(), sent.size(), ids(RawSmtpClient.Outcome.ACCEPTED).size(), ids(RawSmtpClient.Outcome.UNKNOWN).size(),
                 ids(RawSmtpClient.Outcome.REFUSED).size(), loadToKill.toMillis(), spoolAtKill, outgoingAtKill,

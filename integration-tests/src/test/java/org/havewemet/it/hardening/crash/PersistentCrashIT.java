@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -75,7 +76,7 @@ class PersistentCrashIT {
             CrashScenario.Reply::recipient, Collectors.mapping(CrashScenario.Reply::messageId, Collectors.toSet())));
         Set<String> deliveredInvitations = delivered.keySet().stream().filter(run.invitations()::contains)
             .collect(Collectors.toSet());
-        System.out.printf("PersistentCrashIT with havewemet: %s%n  %s; replies: %d mails to %d inviters, for %d"
+        System.out.printf(Locale.ROOT, "PersistentCrashIT with havewemet: %s%n  %s; replies: %d mails to %d inviters, for %d"
                 + " delivered invitations%n", run.summary(), deliverySummary(run, delivered), replies.size(),
             replyIdsByInviter.size(), deliveredInvitations.size());
 
@@ -114,7 +115,7 @@ class PersistentCrashIT {
             }
             List<Long> lostMsBeforeKill = deliveredInvitations.stream().filter(id -> !indexed.contains(id))
                 .map(id -> Duration.between(last(delivered.get(id)), run.killedAt()).toMillis()).sorted().toList();
-            System.out.printf("  index: %d documents; delivered invitations not in it: %d, delivered %s ms before"
+            System.out.printf(Locale.ROOT, "  index: %d documents; delivered invitations not in it: %d, delivered %s ms before"
                 + " the kill%n", index.count(USER), lostMsBeforeKill.size(), lostMsBeforeKill);
             assertThat(indexed).as("only invitations are indexed").isSubsetOf(deliveredInvitations);
             assertThat(index.count(USER)).as("one document per invitation").isEqualTo(indexed.size());
@@ -129,7 +130,7 @@ class PersistentCrashIT {
     void withoutHaveWeMetJamesShouldDeliverTheSameWayWhenKilledMidLoad() throws Exception {
         CrashScenario.Outcome run = CrashScenario.run(data, outside, false, "without-havewemet");
         Map<String, List<DeliveredMail.Delivery>> delivered = deliveredById(run);
-        System.out.printf("PersistentCrashIT control, without havewemet: %s%n  %s%n", run.summary(),
+        System.out.printf(Locale.ROOT, "PersistentCrashIT control, without havewemet: %s%n  %s%n", run.summary(),
             deliverySummary(run, delivered));
 
         assertDeliveredAtLeastOnceWithOnlyInFlightDuplicates(run, delivered);
@@ -180,7 +181,7 @@ class PersistentCrashIT {
     }
 
     private static String deliverySummary(CrashScenario.Outcome run, Map<String, List<DeliveredMail.Delivery>> byId) {
-        return String.format("delivered %d distinct mails in %d deliveries (+%d torn by the kill), %d of the unknown"
+        return String.format(Locale.ROOT, "delivered %d distinct mails in %d deliveries (+%d torn by the kill), %d of the unknown"
                 + " ones; duplicates %s; errors %d", byId.size(), run.deliveries().size(), run.delivered().torn().size(),
             run.ids(RawSmtpClient.Outcome.UNKNOWN).stream().filter(byId::containsKey).count(),
             duplicates(byId).entrySet().stream().map(e -> e.getKey() + " at " + e.getValue().stream()

@@ -1,6 +1,7 @@
 package org.havewemet.it.hardening.crash;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -44,7 +45,7 @@ public final class PersistentJamesMain {
             stopped.countDown();
         }, "persistent-james-shutdown"));
         server.start();
-        System.out.printf("%s smtp=%d webadmin=%d%n", READY,
+        System.out.printf(Locale.ROOT, "%s smtp=%d webadmin=%d%n", READY,
             server.getProbe(SmtpGuiceProbe.class).getSmtpPort().getValue(),
             server.getProbe(WebAdminGuiceProbe.class).getWebAdminPort().getValue());
         System.out.flush();
