@@ -96,9 +96,8 @@ public class HaveWeMetRoutes implements Routes {
         response.type("application/json");
         response.header("X-Content-Type-Options", "nosniff");
         try {
-            if (!runtime.isStarted()) {
-                throw new ApiError(503, "ServiceUnavailable",
-                    "havewemet is not started: is TriageInvitations in mailetcontainer.xml?", null, null);
+            if (!runtime.isDeclared()) {
+                throw new ApiError(503, "ServiceUnavailable", HaveWeMetRuntime.NOT_DECLARED, null, null);
             }
             Map<String, Object> body = handler.apply(request);
             response.status(200);
