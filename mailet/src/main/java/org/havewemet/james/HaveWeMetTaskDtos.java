@@ -9,11 +9,13 @@ import org.apache.james.server.task.json.dto.TaskDTO;
 import org.apache.james.server.task.json.dto.TaskDTOModule;
 import org.apache.james.task.Task;
 import org.apache.james.task.TaskExecutionDetails;
+import org.havewemet.tasks.TaskDtoModules;
 
 /**
  * The JSON forms of havewemet's WebAdmin tasks ({@code guice.extension.task} in {@code conf/extensions.properties}):
- * James' {@code GET /tasks/{id}} renders a task's details through these modules, and would drop the details of a
- * task type it has no module for.
+ * James' {@code GET /tasks/{id}} renders a task's details through these modules, and leaves out the details of a
+ * task type it has no module for. The tasks themselves need no JSON form on the memory task manager, which runs them
+ * in the same process (a distributed James would need {@link #taskDTOModules}).
  */
 public class HaveWeMetTaskDtos implements TaskExtensionModule {
     @Override
@@ -24,6 +26,6 @@ public class HaveWeMetTaskDtos implements TaskExtensionModule {
     @Override
     public Set<AdditionalInformationDTOModule<? extends TaskExecutionDetails.AdditionalInformation,
         ? extends AdditionalInformationDTO>> taskAdditionalInformationDTOModules() {
-        return Set.of();
+        return TaskDtoModules.all();
     }
 }

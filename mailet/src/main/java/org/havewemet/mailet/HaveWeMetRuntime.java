@@ -25,6 +25,7 @@ import org.havewemet.config.ConfigException;
 import org.havewemet.config.HaveWeMetConfig;
 import org.havewemet.config.template.TemplateStore;
 import org.havewemet.index.InvitationIndex;
+import org.havewemet.index.InvitationRecord;
 import org.havewemet.reply.ReplyLedger;
 import org.havewemet.triage.Triage;
 import org.slf4j.Logger;
@@ -47,6 +48,7 @@ public class HaveWeMetRuntime {
     private final FileSystem fileSystem;
     private final Optional<ConfigurationProvider> jamesConfiguration;
     private final SnapshotFactory snapshots;
+    private final MailboxManager mailboxManager;
     private final Clock clock;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     /** Correspondents already written since start: ordinary mail from the same person is not rewritten each time. */
@@ -74,6 +76,7 @@ public class HaveWeMetRuntime {
         this.fileSystem = fileSystem;
         this.jamesConfiguration = jamesConfiguration;
         this.snapshots = new SnapshotFactory(mailboxManager, users, context, aliases, detector, clock);
+        this.mailboxManager = mailboxManager;
         this.clock = clock;
     }
 
@@ -311,6 +314,16 @@ public class HaveWeMetRuntime {
     /** The data directory of James (its working directory); havewemet's data is under {@code var/havewemet}. */
     public Path base() {
         return stores().base();
+    }
+
+    /** James' mailboxes, for tasks that read a user's own mail (backfill, reindex). */
+    public MailboxManager mailboxManager() {
+        return mailboxManager;
+    }
+
+    /** Queues one invitation document for the index, the way the mailet records one (journaled first). */
+    public void record(InvitationRecord record) throws IOException, InterruptedException {
+        stores().writes().submitRecord(record);
     }
 
     /** Sends one user's digest now, whatever the schedule; returns the number of items in it. */
