@@ -210,6 +210,7 @@ public class HaveWeMetRuntime {
         }
         if (open != null) {
             open.close();
+            LOGGER.info("havewemet stopped");
         }
     }
 
@@ -234,7 +235,10 @@ public class HaveWeMetRuntime {
         // James 3.8.1 initialises the mail processors and starts its spooler before it runs the extension's
         // startables: a mail (or a WebAdmin call) that comes first starts havewemet itself, once.
         synchronized (this) {
-            start();
+            if (snapshot.get() == null) {
+                LOGGER.info("havewemet: starting on first use, before James ran the extension's startable");
+                start();
+            }
             return snapshot.get();
         }
     }

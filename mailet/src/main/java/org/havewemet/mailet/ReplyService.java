@@ -30,6 +30,7 @@ import org.havewemet.triage.EventKind;
 import org.havewemet.triage.Invitation;
 import org.havewemet.triage.Inviter;
 import org.havewemet.triage.TriageResult;
+import org.havewemet.triage.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,8 +79,10 @@ final class ReplyService implements InvitationResponder {
             return thankYouDraft(mail, user, invitation);
         }
         String sender = mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse(null);
+        // Only an UNEXPLAINED invitation gets as far as the alias rules: spare James' rewrite table the others.
+        Set<String> userAliases = result.verdict() == Verdict.UNEXPLAINED ? aliases.apply(user) : Set.of();
         ReplyDecision decision = policy.decideAndReserve(new ReplyContext(mail.getMessage(), sender, user,
-            aliases.apply(user), result.verdict(), invitation, settings, JamesAutomaticMail.verdict(detector, mail)));
+            userAliases, result.verdict(), invitation, settings, JamesAutomaticMail.verdict(detector, mail)));
         return switch (decision.kind()) {
             case SUPPRESS -> ReplyOutcome.suppressed(decision.reason().name());
             case DRY_RUN -> {
