@@ -22,7 +22,9 @@ public class HaveWeMetModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(ExtensionDeclared.class).toInstance(new ExtensionDeclared() { });
-        bind(HaveWeMetRuntime.class).in(Scopes.SINGLETON);
+        // Eager: created with the extension injector, which James builds before its mail spooler and protocol
+        // servers, so James' @PreDestroy stage (last created, first stopped) stops havewemet after them.
+        bind(HaveWeMetRuntime.class).asEagerSingleton();
         bind(HaveWeMetStartable.class).in(Scopes.SINGLETON);
     }
 }

@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import javax.annotation.PreDestroy;
 import javax.inject.Inject;
 import javax.inject.Named;
+import javax.inject.Provider;
 
 import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.mailbox.MailboxManager;
@@ -47,8 +49,9 @@ public class HaveWeMetRuntime {
 
     private final FileSystem fileSystem;
     private final Optional<ConfigurationProvider> jamesConfiguration;
-    private final SnapshotFactory snapshots;
-    private final MailboxManager mailboxManager;
+    private final Supplier<SnapshotFactory> snapshotFactory;
+    private final Supplier<MailboxManager> mailboxManager;
+    private volatile SnapshotFactory snapshots;
     private final Clock clock;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     /** Correspondents already written since start: ordinary mail from the same person is not rewritten each time. */
@@ -61,13 +64,21 @@ public class HaveWeMetRuntime {
     private volatile boolean declared;
     private volatile boolean stopped;
 
+    /**
+     * James' services come as providers, resolved at start: the runtime is created with the extension's injector,
+     * before James' mailbox and mail processing exist (some of which are built by that same injector's loader).
+     */
     @Inject
-    public HaveWeMetRuntime(FileSystem fileSystem, @Named("mailboxmanager") MailboxManager mailboxManager,
-                            UsersRepository users, MailetContext context, ConfigurationProvider jamesConfiguration,
-                            RecipientRewriteTable recipientRewriteTable, AutomaticallySentMailDetector detector,
-                            Clock clock) {
-        this(fileSystem, mailboxManager, users, context, Optional.of(jamesConfiguration),
-            UserAliases.of(recipientRewriteTable), detector, clock);
+    public HaveWeMetRuntime(FileSystem fileSystem, @Named("mailboxmanager") Provider<MailboxManager> mailboxManager,
+                            Provider<UsersRepository> users, Provider<MailetContext> context,
+                            ConfigurationProvider jamesConfiguration, Provider<RecipientRewriteTable> rewriteTable,
+                            AutomaticallySentMailDetector detector, Clock clock) {
+        this.fileSystem = fileSystem;
+        this.jamesConfiguration = Optional.of(jamesConfiguration);
+        this.mailboxManager = mailboxManager::get;
+        this.snapshotFactory = () -> new SnapshotFactory(mailboxManager.get(), users.get(), context.get(),
+            UserAliases.of(rewriteTable.get()), detector, clock);
+        this.clock = clock;
     }
 
     HaveWeMetRuntime(FileSystem fileSystem, MailboxManager mailboxManager, UsersRepository users,
@@ -75,8 +86,8 @@ public class HaveWeMetRuntime {
                      AutomaticallySentMailDetector detector, Clock clock) {
         this.fileSystem = fileSystem;
         this.jamesConfiguration = jamesConfiguration;
-        this.snapshots = new SnapshotFactory(mailboxManager, users, context, aliases, detector, clock);
-        this.mailboxManager = mailboxManager;
+        this.mailboxManager = () -> mailboxManager;
+        this.snapshotFactory = () -> new SnapshotFactory(mailboxManager, users, context, aliases, detector, clock);
         this.clock = clock;
     }
 
@@ -129,6 +140,7 @@ public class HaveWeMetRuntime {
             throw new IllegalStateException("havewemet: cannot open its data under " + base + ": " + e.getMessage(), e);
         }
         location = config;
+        snapshots = snapshotFactory.get();
         snapshot.set(snapshots.build(stores, loaded, config.file().getParent()));
         try {
             watcher = ConfigWatcher.start(config.file(), this::reload);
@@ -322,7 +334,7 @@ public class HaveWeMetRuntime {
 
     /** James' mailboxes, for tasks that read a user's own mail (backfill, reindex). */
     public MailboxManager mailboxManager() {
-        return mailboxManager;
+        return mailboxManager.get();
     }
 
     /** Queues one invitation document for the index, the way the mailet records one (journaled first). */
