@@ -1,8 +1,11 @@
 package org.havewemet.mailet;
 
+import java.io.File;
+import java.io.FileNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.apache.james.filesystem.api.FileSystem;
 import org.havewemet.config.ConfigException;
 import org.havewemet.config.ConfigLoader;
 import org.havewemet.config.HaveWeMetConfig;
@@ -18,6 +21,36 @@ import org.havewemet.config.HaveWeMetConfig;
  */
 public record ConfigLocation(String location, Path file, boolean explicit) {
     public static final String DEFAULT = "file://conf/havewemet.yaml";
+
+    /**
+     * Where a location given to James' file system points.
+     *
+     * @throws IllegalStateException when an explicitly named file does not exist, or the location is no path or URL
+     */
+    static ConfigLocation resolve(FileSystem fileSystem, String location, boolean explicit) {
+        try {
+            File file = fileSystem.getFile(location);
+            return new ConfigLocation(location, file.toPath().toAbsolutePath(), explicit);
+        } catch (FileNotFoundException e) {
+            if (explicit) {
+                throw new IllegalStateException("havewemet: the configuration file " + location + " named by the"
+                    + " config parameter of TriageInvitations does not exist", e);
+            }
+            return new ConfigLocation(location, jamesHome(fileSystem).resolve("conf").resolve("havewemet.yaml"), false);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("havewemet: config: expected a file path or a file:// URL, found \""
+                + location + "\"", e);
+        }
+    }
+
+    /** James' working directory: havewemet's data lives under its {@code var/havewemet}. */
+    static Path jamesHome(FileSystem fileSystem) {
+        try {
+            return fileSystem.getBasedir().toPath().toAbsolutePath();
+        } catch (FileNotFoundException e) {
+            throw new IllegalStateException("James has no working directory", e);
+        }
+    }
 
     /** Loads the configuration; a missing explicit file or any invalid file is an error naming the path. */
     public HaveWeMetConfig load() throws ConfigException {

@@ -1,7 +1,5 @@
 package org.havewemet.mailet;
 
-import java.io.File;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -117,7 +115,7 @@ public class HaveWeMetRuntime {
             throw new IllegalStateException("havewemet is stopped: James is shutting down");
         }
         Optional<String> named = jamesConfiguration.flatMap(TriageMailetParameters::config);
-        ConfigLocation config = locate(named.orElse(DEFAULT_CONFIG), named.isPresent());
+        ConfigLocation config = ConfigLocation.resolve(fileSystem, named.orElse(DEFAULT_CONFIG), named.isPresent());
         start(config);
     }
 
@@ -181,28 +179,8 @@ public class HaveWeMetRuntime {
         return lastReloadError;
     }
 
-    private ConfigLocation locate(String configLocation, boolean explicit) {
-        try {
-            File file = fileSystem.getFile(configLocation);
-            return new ConfigLocation(configLocation, file.toPath().toAbsolutePath(), explicit);
-        } catch (FileNotFoundException e) {
-            if (explicit) {
-                throw new IllegalStateException("havewemet: the configuration file " + configLocation + " named by the"
-                    + " config parameter of TriageInvitations does not exist", e);
-            }
-            return new ConfigLocation(configLocation, dataDirectory().resolve("conf").resolve("havewemet.yaml"), false);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("havewemet: config: expected a file path or a file:// URL, found \""
-                + configLocation + "\"", e);
-        }
-    }
-
     private Path dataDirectory() {
-        try {
-            return fileSystem.getBasedir().toPath().toAbsolutePath();
-        } catch (FileNotFoundException e) {
-            throw new IllegalStateException("James has no working directory", e);
-        }
+        return ConfigLocation.jamesHome(fileSystem);
     }
 
     /** Stops with James: flushes the queued index writes, then closes the timers and the stores. */
