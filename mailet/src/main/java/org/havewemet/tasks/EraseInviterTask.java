@@ -58,6 +58,10 @@ public final class EraseInviterTask implements Task {
             "indexDocuments", Math.max(0, indexDocuments.get()), "ledgerEntries", Math.max(0, ledgerEntries.get()))));
     }
 
+    public String address() {
+        return address;
+    }
+
     /** How many invitation and correspondent documents were erased (-1 before the task ran). */
     public int indexDocuments() {
         return indexDocuments.get();

@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Drafts (ours), Sent and Outbox hold the user's own mail and are skipped. Progress is in the task's details.
  */
-public final class MailboxIndexingTask implements Task {
+public abstract class MailboxIndexingTask implements Task {
     public static final TaskType BACKFILL = TaskType.of("havewemet-backfill");
     public static final TaskType REINDEX = TaskType.of("havewemet-reindex");
     static final Set<String> OWN_MAIL_FOLDERS = Set.of("sent", "outbox");
@@ -65,10 +65,29 @@ public final class MailboxIndexingTask implements Task {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong mailboxes = new AtomicLong();
 
-    public MailboxIndexingTask(HaveWeMetRuntime runtime, String user, boolean reindex) {
+    private MailboxIndexingTask(HaveWeMetRuntime runtime, String user, boolean reindex) {
         this.runtime = runtime;
         this.user = user.toLowerCase(Locale.ROOT);
         this.reindex = reindex;
+    }
+
+    /** A backfill, or a reindex when {@code reindex}. */
+    public static MailboxIndexingTask of(HaveWeMetRuntime runtime, String user, boolean reindex) {
+        return reindex ? new Reindex(runtime, user) : new Backfill(runtime, user);
+    }
+
+    /** Adds what the index lacks. */
+    public static final class Backfill extends MailboxIndexingTask {
+        public Backfill(HaveWeMetRuntime runtime, String user) {
+            super(runtime, user, false);
+        }
+    }
+
+    /** Rewrites every invitation's document. */
+    public static final class Reindex extends MailboxIndexingTask {
+        public Reindex(HaveWeMetRuntime runtime, String user) {
+            super(runtime, user, true);
+        }
     }
 
     @Override
@@ -170,6 +189,14 @@ public final class MailboxIndexingTask implements Task {
             value = value.substring(1, value.length() - 1);
         }
         return value.isBlank() ? null : value;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public boolean isReindex() {
+        return reindex;
     }
 
     @Override

@@ -42,6 +42,10 @@ public final class PurgeTask implements Task {
         }
     }
 
+    public int olderThanDays() {
+        return olderThanDays;
+    }
+
     @Override
     public TaskType type() {
         return TYPE;

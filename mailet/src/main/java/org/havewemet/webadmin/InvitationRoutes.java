@@ -82,7 +82,7 @@ final class InvitationRoutes {
 
     /** Runs the user's own mailboxes through triage into the index: missing ones (backfill) or all (reindex). */
     Task indexMailboxes(Request request, boolean reindex) {
-        return new MailboxIndexingTask(runtime, user(request), reindex);
+        return MailboxIndexingTask.of(runtime, user(request), reindex);
     }
 
     /** Counts per verdict and per reply outcome (suppressions by reason), over every user. */
