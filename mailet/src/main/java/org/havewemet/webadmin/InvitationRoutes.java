@@ -106,7 +106,7 @@ final class InvitationRoutes {
     private static String user(Request request) {
         String user = request.queryParams("user");
         if (user == null || user.isBlank()) {
-            throw ApiError.invalid("user", "missing user: every search is about one user's invitations");
+            throw ApiError.invalid("user", "missing user: searches, backfills and reindexing are about one user's invitations");
         }
         if (user.length() > MAX_ADDRESS_CHARS || !user.trim().matches("[^@\\s]+@[^@\\s]+")) {
             throw ApiError.invalid("user", "expected the user's address like demo@example.com");
