@@ -102,6 +102,34 @@ class EraseInviterTaskTest {
         }
     }
 
+    private void askSamHaveWeMet() {
+        Instant now = Instant.now();
+        assertThat(runtime.ledger().tryReserve(MailetFixture.USER, SAM, now, Duration.ofDays(30))).isTrue();
+        runtime.ledger().recordSent(MailetFixture.USER, SAM, "<reply@havewemet.test>", "<direct-sam@remote.example>",
+            null, now);
+    }
+
+    @Test
+    void digestShouldListTheRequestAndTheOpenQuestionOfSomeoneNotErased() throws Exception {
+        receiveDirectRequestFromSam();
+        askSamHaveWeMet();
+
+        assertThat(runtime.sendDigest(MailetFixture.USER)).isEqualTo(2);
+    }
+
+    @Test
+    void eraseShouldLeaveTheDigestNothingAboutThePerson() throws Exception {
+        receiveDirectRequestFromSam();
+        askSamHaveWeMet();
+
+        erase(new EraseInviterTask(runtime, SAM));
+
+        assertThat(runtime.sendDigest(MailetFixture.USER)).isZero();
+        assertThat(fixture.fake.getSentMails()).hasSize(1);
+        assertThat(fixture.fake.getSentMails().get(0).getMsg().getContent().toString())
+            .doesNotContain("Sam").doesNotContain(SAM);
+    }
+
     @Test
     void eraseShouldReportNothingForSomeoneUnknown() {
         TaskDetails details = erase(new EraseInviterTask(runtime, "nobody@remote.example"));

@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.Properties;
 
+import javax.mail.MessagingException;
 import javax.mail.Session;
+import javax.mail.internet.AddressException;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
@@ -33,7 +35,7 @@ final class MailetFixture implements AutoCloseable {
     static final String YAML = "replies:\n  enabled: false\nindex:\n  commitIntervalSeconds: 1\n"
         + "judge:\n  trustedAuthServIds: [mx.havewemet.test]\n";
 
-    final FakeMailContext fake = FakeMailContext.defaultContext();
+    final FakeMailContext fake = FakeMailContext.builder().postmaster(postmaster()).build();
     final MailetContext context = localDomain(fake);
     final RecordingMetricFactory metrics = new RecordingMetricFactory();
     final HaveWeMetRuntime runtime;
@@ -54,6 +56,14 @@ final class MailetFixture implements AutoCloseable {
         }
     }
 
+    private static MailAddress postmaster() {
+        try {
+            return new MailAddress("postmaster@" + LOCAL_DOMAIN);
+        } catch (AddressException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A test mail of {@code src/test/resources/fixtures}, or the resource {@code name} when it starts with /. */
     static MimeMessage fixture(String name) {
         try (InputStream in = MailetFixture.class.getResourceAsStream(name.startsWith("/") ? name
@@ -62,7 +72,7 @@ final class MailetFixture implements AutoCloseable {
                 throw new IllegalArgumentException("no fixture " + name);
             }
             return new MimeMessage(Session.getInstance(new Properties()), in);
-        } catch (IOException | javax.mail.MessagingException e) {
+        } catch (IOException | MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
