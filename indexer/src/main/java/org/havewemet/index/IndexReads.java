@@ -3,6 +3,7 @@ package org.havewemet.index;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +11,13 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollector;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -37,32 +38,42 @@ final class IndexReads {
     /** Deepest page reachable (offset + limit), to bound memory of a single request. */
     static final int MAX_WINDOW = 10_000;
 
-    private static final SortField NEWEST_FIRST = new SortField(InvitationSchema.RECEIVED_AT, SortField.Type.LONG, true);
+    private static final SortField NEWEST_FIRST = InvitationSchema.newestFirst();
     private static final List<String> FACET_FIELDS =
             List.of(InvitationSchema.VERDICT, InvitationSchema.PLATFORM, InvitationSchema.MONTH);
 
     private final InvitationSchema schema;
-    private final UserQueryParser parser;
+    /** One stateless parser per index layout (index 1 to the current version), shared by every search. */
+    private final UserQueryParser[] parsers = new UserQueryParser[InvitationSchema.SCHEMA_VERSION + 1];
 
     IndexReads(InvitationSchema schema) {
         this.schema = schema;
-        this.parser = new UserQueryParser(schema);
+        for (int version = 1; version < InvitationSchema.SCHEMA_VERSION; version++) {
+            parsers[version] = new UserQueryParser(InvitationSchema.queryingLayout(version));
+        }
+        parsers[InvitationSchema.SCHEMA_VERSION] = new UserQueryParser(schema);
     }
 
     SearchResult search(IndexSearcher searcher, String user, String queryText, SortOrder order, int limit, int offset)
             throws IOException {
-        Query userQuery = parse(searcher, queryText, user);
+        return search(searcher, user, parse(searcher, queryText, user), order, limit, offset);
+    }
+
+    /** The same for a query built with the schema's factories (scoped here, like a parsed one). */
+    SearchResult search(IndexSearcher searcher, String user, Query userQuery, SortOrder order, int limit, int offset)
+            throws IOException {
         Query query = schema.scoped(user, userQuery);
         int from = Math.max(0, offset);
         int window = Math.min(MAX_WINDOW, from + Math.max(0, limit));
         Sort sort = order == SortOrder.RELEVANCE ? new Sort(SortField.FIELD_SCORE, NEWEST_FIRST) : new Sort(NEWEST_FIRST);
-        TopFieldCollector top = new TopFieldCollectorManager(sort, Math.max(1, window), null, Integer.MAX_VALUE, false)
-                .newCollector();
-        FacetCountingCollector facets = new FacetCountingCollector(FACET_FIELDS);
-        searcher.search(query, MultiCollector.wrap(top, facets));
-        ScoreDoc[] all = top.topDocs().scoreDocs;
+        // One pass collects the top window and counts the facets of every match.
+        Object[] collected = searcher.search(query, new MultiCollectorManager(
+                new TopFieldCollectorManager(sort, Math.max(1, window), null, Integer.MAX_VALUE, true),
+                FacetCountingCollector.manager(FACET_FIELDS)));
+        ScoreDoc[] all = ((TopDocs) collected[0]).scoreDocs;
+        FacetCountingCollector.Counts facets = (FacetCountingCollector.Counts) collected[1];
         int end = Math.min(all.length, window);
-        ScoreDoc[] page = from >= end ? new ScoreDoc[0] : java.util.Arrays.copyOfRange(all, from, end);
+        ScoreDoc[] page = from >= end ? new ScoreDoc[0] : Arrays.copyOfRange(all, from, end);
         TopFieldCollector.populateScores(page, searcher, query);
         String[] snippets = highlight(searcher, userQuery, page);
         StoredFields stored = searcher.storedFields();
@@ -70,17 +81,16 @@ final class IndexReads {
         for (int i = 0; i < page.length; i++) {
             hits.add(new SearchHit(schema.toRecord(stored.document(page[i].doc)), snippets[i], page[i].score));
         }
-        return new SearchResult(facets.matches(), hits, facets.counts(0), facets.counts(1), facets.counts(2));
+        return new SearchResult(facets.matches(), hits, facets.byField().get(0), facets.byField().get(1),
+                facets.byField().get(2));
     }
 
     List<InviterSummary> inviters(IndexSearcher searcher, String user, String queryText, int limit, int offset)
             throws IOException {
         Query query = schema.scoped(user, parse(searcher, queryText, user));
-        InviterGroupingCollector grouping = new InviterGroupingCollector();
-        searcher.search(query, grouping);
+        Map<String, InviterGroupingCollector.Group> all = searcher.search(query, InviterGroupingCollector.manager());
         int from = Math.max(0, offset);
-        List<Map.Entry<String, InviterGroupingCollector.Group>> groups =
-                firstGroups(grouping.groups(), from + Math.max(0, limit));
+        List<Map.Entry<String, InviterGroupingCollector.Group>> groups = firstGroups(all, from + Math.max(0, limit));
         StoredFields stored = searcher.storedFields();
         List<InviterSummary> out = new ArrayList<>();
         for (int i = from; i < groups.size() && out.size() < Math.max(0, limit); i++) {
@@ -137,7 +147,7 @@ final class IndexReads {
     }
 
     long count(IndexSearcher searcher, String user) throws IOException {
-        return searcher.count(schema.scoped(user, new org.apache.lucene.search.MatchAllDocsQuery()));
+        return searcher.count(schema.scoped(user, new MatchAllDocsQuery()));
     }
 
     boolean isKnown(IndexSearcher searcher, String user, String address, String name) throws IOException {
@@ -162,15 +172,13 @@ final class IndexReads {
     }
 
     /**
-     * The user's query, using the per-user fields of the current schema when every segment has them (an index in the
-     * previous layout, which only the read-only searcher can meet before the server rewrote it, gets the old query).
+     * The user's query for the layout of the index searched: the live index is always current; an index in an older
+     * layout, which only the read-only searcher can meet before the server rewrote it, gets the query of its layout
+     * (no per-user address field before version 2, lower-case keyword terms before version 3).
      */
     private Query parse(IndexSearcher searcher, String queryText, String user) {
-        boolean current = true;
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            current &= leaf.reader().getMetaData().getSort() != null;
-        }
-        return parser.parse(queryText, current ? user : null);
+        int layout = InvitationSchema.layoutOf(searcher.getIndexReader());
+        return parsers[layout].parse(queryText, layout >= 2 ? user : null);
     }
 
     private String[] highlight(IndexSearcher searcher, Query userQuery, ScoreDoc[] page) throws IOException {

@@ -41,7 +41,8 @@ public final class InvitationIndex implements AutoCloseable {
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(InvitationIndex.class);
     private static final int LOCK_STRIPES = 64;
-    private static final int FRESHNESS_WAIT_MS = 5_000;
+    /** Longest wait of a read (or of a write queue's batch) for the searcher that contains a write. */
+    static final int FRESHNESS_WAIT_MS = 5_000;
     private static final double MAX_STALE_SECONDS = 30.0;
     private static final double MIN_STALE_SECONDS = 0.010;
 
@@ -63,7 +64,7 @@ public final class InvitationIndex implements AutoCloseable {
     private final IndexJournal journal;
 
     /** A write already in the write-ahead journal (it survives a killed process), to be applied with {@link #apply}. */
-    public static final class JournaledWrite {
+    static final class JournaledWrite {
         private final IndexJournal.Ticket ticket;
 
         private JournaledWrite(IndexJournal.Ticket ticket) {
@@ -134,15 +135,15 @@ public final class InvitationIndex implements AutoCloseable {
     /**
      * Appends the invitation to the write-ahead journal only: once this returns it survives a killed process (it is
      * replayed at the next open); {@link #apply} makes it part of the index. Lets a caller keep the Lucene work off
-     * a latency-sensitive thread without a window in which a crash loses the write.
+     * a latency-sensitive thread without a window in which a crash loses the write ({@link IndexWriteQueue}).
      */
-    public JournaledWrite journal(InvitationRecord record) throws IOException {
+    JournaledWrite journal(InvitationRecord record) throws IOException {
         ensureOpen();
         return new JournaledWrite(journal.append(new JournalOp.Index(record)));
     }
 
     /** Like {@link #journal(InvitationRecord)} for {@link #addCorrespondent}; null when there is nothing to record. */
-    public JournaledWrite journalCorrespondent(String user, String address, String displayName) throws IOException {
+    JournaledWrite journalCorrespondent(String user, String address, String displayName) throws IOException {
         if (user == null || (Names.normalizeAddress(address) == null && Names.normalizeName(displayName) == null)) {
             return null;
         }
@@ -150,10 +151,14 @@ public final class InvitationIndex implements AutoCloseable {
         return new JournaledWrite(journal.append(new JournalOp.Correspondent(user, address, displayName)));
     }
 
-    /** Applies a journaled write (null: nothing). */
-    public void apply(JournaledWrite write) throws IOException {
+    /**
+     * Applies a journaled write (null: nothing).
+     *
+     * @return the generation a searcher must reach to contain the write ({@link #awaitSearchable}); -1 for nothing
+     */
+    long apply(JournaledWrite write) throws IOException {
         if (write == null) {
-            return;
+            return -1;
         }
         JournalOp op = write.ticket.op();
         // Invitation writes of one id are serialised with updateReplyStatus's read-modify-write.
@@ -161,8 +166,9 @@ public final class InvitationIndex implements AutoCloseable {
         if (lock != null) {
             lock.lock();
         }
+        long generation;
         try {
-            long generation = write(() -> op.applyTo(writer, schema));
+            generation = write(() -> op.applyTo(writer, schema));
             if (op instanceof JournalOp.Correspondent) {
                 lastCorrespondentWrite.accumulateAndGet(generation, Math::max);
             }
@@ -172,6 +178,26 @@ public final class InvitationIndex implements AutoCloseable {
             }
         }
         journal.applied(write.ticket);
+        return generation;
+    }
+
+    /**
+     * Waits until searches see every write up to {@code generation} (a value {@link #apply} returned; negative: no
+     * wait), at most {@link #FRESHNESS_WAIT_MS}; false when that time ran out or the thread was interrupted.
+     */
+    boolean awaitSearchable(long generation) {
+        ensureOpen();
+        return awaitGeneration(generation);
+    }
+
+    /** The generation searches see now: every write whose {@link #apply} returned at most this is searchable. */
+    long searchableGeneration() {
+        return reopener.getSearchingGen();
+    }
+
+    /** The generation of the latest write (-1 before the first). */
+    long lastWriteGeneration() {
+        return lastWrite.get();
     }
 
     /** Records how the invitation was answered; false when the id is unknown. */
@@ -237,6 +263,15 @@ public final class InvitationIndex implements AutoCloseable {
      * @throws QuerySyntaxException when the query cannot be parsed
      */
     public SearchResult search(String user, String query, SortOrder sort, int limit, int offset) throws IOException {
+        return read(searcher -> reads.search(searcher, user, query, sort, limit, offset));
+    }
+
+    /**
+     * One page of the user's invitations matching a query built with {@link #schema()}'s factories (such as
+     * {@link InvitationSchema#receivedBetween}), for callers that know what they look for: no query text is built
+     * or parsed. Scoped to the user like every read.
+     */
+    public SearchResult search(String user, Query query, SortOrder sort, int limit, int offset) throws IOException {
         return read(searcher -> reads.search(searcher, user, query, sort, limit, offset));
     }
 
@@ -360,14 +395,15 @@ public final class InvitationIndex implements AutoCloseable {
         journal.delete(durable);
     }
 
-    private void awaitGeneration(long generation) {
+    private boolean awaitGeneration(long generation) {
         if (generation < 0) {
-            return;
+            return true;
         }
         try {
-            reopener.waitForGeneration(generation, FRESHNESS_WAIT_MS);
+            return reopener.waitForGeneration(generation, FRESHNESS_WAIT_MS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 

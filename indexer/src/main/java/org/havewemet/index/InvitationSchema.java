@@ -15,24 +15,29 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DocValuesType;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexOrDocValuesQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.SortedSetSelector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
@@ -40,10 +45,16 @@ import org.apache.lucene.util.BytesRef;
  * The one place that knows how invitations and correspondents become Lucene documents: field names, the field type
  * chosen for each role, document/record conversion, and the query factories everything else builds on.
  *
- * <p>Roles: ids and enumerations are un-analysed {@link StringField}s (exact match, lower-cased); what people write
- * (name, headline, company, location, note) is {@link TextField} through {@link InvitationAnalyzer}; dates and counts
- * are {@link LongPoint} for ranges plus doc values for sorting; verdict, platform and month carry sorted doc values for
- * facet counting, and the inviter key does so for grouping people.
+ * <p>Roles: ids, the document type, addresses and the event are un-analysed {@link StringField}s (exact match);
+ * values that are also sorted, counted or grouped by (recipient, verdict, platform, reply status, inviter key) are
+ * {@link KeywordField}s: terms and sorted-set doc values of one value, queried with
+ * {@link KeywordField#newExactQuery}; what people write (name, headline, company, location, note) is {@link TextField}
+ * through {@link InvitationAnalyzer}; dates and counts are {@link LongField}s (points for ranges, doc values for
+ * sorting, queried with {@link LongField#newRangeQuery}); the month carries sorted-set doc values for facet counting.
+ *
+ * <p>Keyword values are matched case-insensitively: each keyword field has one canonical case (verdicts are upper case,
+ * as the facets show them, everything else lower case) that the index terms, the doc values and every query use;
+ * the stored value is the record's own.
  */
 public final class InvitationSchema {
     public static final String TYPE = "type";
@@ -84,8 +95,10 @@ public final class InvitationSchema {
     /**
      * Version of the document layout, kept in the commit user data. 2: documents sorted by recipient then newest
      * first (each user's invitations are one run of documents per segment), {@link #RECIPIENT_EMAIL} added.
+     * 3: {@link KeywordField} and {@link LongField}: sorted-set instead of sorted doc values for keywords and the
+     * month, sorted-numeric instead of numeric doc values for dates and counts, keyword terms in canonical case.
      */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
     public static final String SCHEMA_VERSION_KEY = "havewemet.schemaVersion";
     private static final char RECIPIENT_SEPARATOR = '\u0001';
 
@@ -95,6 +108,44 @@ public final class InvitationSchema {
     private static final DateTimeFormatter MONTH_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
     private final Analyzer analyzer = new InvitationAnalyzer();
+    /** The layout the query factories query: {@link #SCHEMA_VERSION} except in {@link #queryingLayout}. */
+    private final int layout;
+
+    /** Writes and queries the current layout. */
+    public InvitationSchema() {
+        this(SCHEMA_VERSION);
+    }
+
+    private InvitationSchema(int layout) {
+        this.layout = layout;
+    }
+
+    /**
+     * A schema whose query factories match an index written in an older layout (before 3, keyword terms were all
+     * lower case). Only the read-only searcher needs it, when it meets an index the server has not rewritten yet;
+     * documents are always written in the current layout.
+     */
+    static InvitationSchema queryingLayout(int version) {
+        return new InvitationSchema(Math.min(version, SCHEMA_VERSION));
+    }
+
+    /**
+     * The layout of the index behind {@code reader}, from its segments: 1 when a segment is not sorted, 2 when dates
+     * have numeric (not sorted-numeric) doc values, else the current one. An empty index is current.
+     */
+    static int layoutOf(IndexReader reader) {
+        int found = SCHEMA_VERSION;
+        for (LeafReaderContext leaf : reader.leaves()) {
+            if (leaf.reader().getMetaData().getSort() == null) {
+                return 1;
+            }
+            FieldInfo received = leaf.reader().getFieldInfos().fieldInfo(RECEIVED_AT);
+            if (received != null && received.getDocValuesType() == DocValuesType.NUMERIC) {
+                found = 2;
+            }
+        }
+        return found;
+    }
 
     public Analyzer analyzer() {
         return analyzer;
@@ -106,8 +157,15 @@ public final class InvitationSchema {
      * with them; the cost of a search follows the user's own invitations, not the size of the whole index.
      */
     public static Sort indexSort() {
-        return new Sort(new SortField(RECIPIENT, SortField.Type.STRING),
-                new SortField(RECEIVED_AT, SortField.Type.LONG, true));
+        return new Sort(KeywordField.newSortField(RECIPIENT, false, SortedSetSelector.Type.MIN), newestFirst());
+    }
+
+    /**
+     * Most recently received first. Reads numeric doc values as well as sorted-numeric ones, so it also sorts an
+     * index of an older schema (the read-only searcher can meet one before the server rewrote it).
+     */
+    public static SortField newestFirst() {
+        return LongField.newSortField(RECEIVED_AT, true, SortedNumericSelector.Type.MIN);
     }
 
     /** The codec the index is written with (Lucene's default: fast stored fields, small enough per invitation). */
@@ -121,11 +179,13 @@ public final class InvitationSchema {
         Document doc = new Document();
         doc.add(new StringField(TYPE, TYPE_INVITATION, Field.Store.NO));
         doc.add(new StringField(ID, r.id(), Field.Store.YES));
-        doc.add(new StringField(RECIPIENT, r.recipient(), Field.Store.YES));
-        doc.add(new SortedDocValuesField(RECIPIENT, new BytesRef(r.recipient())));
+        doc.add(new KeywordField(RECIPIENT, r.recipient(), Field.Store.YES));
         storeOnly(doc, MESSAGE_ID, r.messageId());
         keyword(doc, PLATFORM, r.platform());
-        keyword(doc, EVENT, r.event());
+        if (r.event() != null && !r.event().isBlank()) {
+            doc.add(new StringField(EVENT, canonical(EVENT, r.event()), Field.Store.NO));
+            doc.add(new StoredField(EVENT, r.event()));
+        }
         text(doc, NAME, r.inviterName());
         if (r.inviterEmail() != null) {
             doc.add(new StringField(EMAIL, r.inviterEmail(), Field.Store.YES));
@@ -143,16 +203,11 @@ public final class InvitationSchema {
         }
         keyword(doc, REPLY_STATUS, r.replyStatus());
         storeOnly(doc, REPLY_DETAIL, r.replyDetail());
-        long millis = r.receivedAt().toEpochMilli();
-        doc.add(new LongPoint(RECEIVED_AT, millis));
-        doc.add(new NumericDocValuesField(RECEIVED_AT, millis));
-        doc.add(new StoredField(RECEIVED_AT, millis));
-        doc.add(new SortedDocValuesField(MONTH, new BytesRef(MONTH_FORMAT.format(r.receivedAt()))));
+        doc.add(new LongField(RECEIVED_AT, r.receivedAt().toEpochMilli(), Field.Store.YES));
+        doc.add(new SortedSetDocValuesField(MONTH, new BytesRef(MONTH_FORMAT.format(r.receivedAt()))));
         count(doc, MUTUAL, r.mutualConnections());
         count(doc, CONNECTIONS, r.connections());
-        String key = inviterKey(r);
-        doc.add(new StringField(INVITER_KEY, key, Field.Store.NO));
-        doc.add(new SortedDocValuesField(INVITER_KEY, new BytesRef(key)));
+        doc.add(new KeywordField(INVITER_KEY, inviterKey(r), Field.Store.NO));
         return doc;
     }
 
@@ -182,8 +237,7 @@ public final class InvitationSchema {
         Document doc = new Document();
         doc.add(new StringField(TYPE, TYPE_CORRESPONDENT, Field.Store.NO));
         doc.add(new StringField(ID, id, Field.Store.YES));
-        doc.add(new StringField(RECIPIENT, normalizedUser, Field.Store.YES));
-        doc.add(new SortedDocValuesField(RECIPIENT, new BytesRef(normalizedUser)));
+        doc.add(new KeywordField(RECIPIENT, normalizedUser, Field.Store.YES));
         if (normalizedAddress != null) {
             doc.add(new StringField(CORRESPONDENT_ADDRESS, normalizedAddress, Field.Store.YES));
         }
@@ -222,7 +276,7 @@ public final class InvitationSchema {
 
     /** The scoping filter: only this user's documents. Added by the index, never derived from what users type. */
     public Query recipientFilter(String user) {
-        return new TermQuery(new Term(RECIPIENT, Names.normalizeAddress(user)));
+        return KeywordField.newExactQuery(RECIPIENT, Names.normalizeAddress(user));
     }
 
     public Query typeFilter(String type) {
@@ -238,22 +292,27 @@ public final class InvitationSchema {
                 .build();
     }
 
-    /** Exact match on an un-analysed field; values are compared lower-case. */
+    /**
+     * Exact match on a keyword field (verdict, platform, reply status, event), whatever the case of {@code value};
+     * scores a constant: a keyword narrows the matches, it says nothing about how well the words match.
+     */
     public Query keywordQuery(String field, String value) {
-        return new TermQuery(new Term(field, value.toLowerCase(Locale.ROOT)));
+        if (layout < 3) {
+            return new ConstantScoreQuery(new TermQuery(new Term(field, value.toLowerCase(Locale.ROOT))));
+        }
+        return KeywordField.newExactQuery(field, canonical(field, value));
     }
 
     /**
-     * Received in [fromInclusive, toExclusive); either bound may be null. Lucene picks, per segment, between the
-     * points (good when the range is the most selective part of the query) and a check of each candidate's doc value
-     * (good when the user's own invitations are fewer than the whole index's invitations in that range); both score
-     * the same constant.
+     * Received in [fromInclusive, toExclusive); either bound may be null. {@link LongField#newRangeQuery} lets Lucene
+     * pick, per segment, between the points (good when the range is the most selective part of the query) and a
+     * check of each candidate's doc value (good when the user's own invitations are fewer than the whole index's
+     * invitations in that range); both score the same constant.
      */
     public Query receivedBetween(Instant fromInclusive, Instant toExclusive) {
         long lower = fromInclusive == null ? Long.MIN_VALUE : fromInclusive.toEpochMilli();
         long upper = toExclusive == null ? Long.MAX_VALUE : toExclusive.toEpochMilli() - 1;
-        return new IndexOrDocValuesQuery(LongPoint.newRangeQuery(RECEIVED_AT, lower, upper),
-                NumericDocValuesField.newSlowRangeQuery(RECEIVED_AT, lower, upper));
+        return LongField.newRangeQuery(RECEIVED_AT, lower, upper);
     }
 
     /** Inviter addresses of {@code user}'s invitations that start with {@code prefix} (schema version 2). */
@@ -297,17 +356,18 @@ public final class InvitationSchema {
 
     // ---------------------------------------------------------------- helpers
 
+    /** A keyword: term and doc value in the field's canonical case, the record's own value stored. */
     private static void keyword(Document doc, String field, String value) {
         if (value == null || value.isBlank()) {
             return;
         }
-        doc.add(new StringField(field, value.toLowerCase(Locale.ROOT), Field.Store.NO));
+        doc.add(new KeywordField(field, canonical(field, value), Field.Store.NO));
         doc.add(new StoredField(field, value));
-        if (field.equals(VERDICT) || field.equals(PLATFORM)) {
-            doc.add(new SortedDocValuesField(field, new BytesRef(value)));
-        } else if (field.equals(REPLY_STATUS)) {
-            doc.add(new SortedSetDocValuesField(field, new BytesRef(value)));
-        }
+    }
+
+    /** The one case a keyword field's values are indexed, counted and queried in. */
+    static String canonical(String field, String value) {
+        return field.equals(VERDICT) ? value.toUpperCase(Locale.ROOT) : value.toLowerCase(Locale.ROOT);
     }
 
     private static void text(Document doc, String field, String value) {
@@ -324,9 +384,7 @@ public final class InvitationSchema {
 
     private static void count(Document doc, String field, Integer value) {
         if (value != null) {
-            doc.add(new LongPoint(field, value));
-            doc.add(new NumericDocValuesField(field, value));
-            doc.add(new StoredField(field, value));
+            doc.add(new LongField(field, value, Field.Store.YES));
         }
     }
 

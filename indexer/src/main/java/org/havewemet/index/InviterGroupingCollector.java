@@ -2,13 +2,15 @@ package org.havewemet.index;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
@@ -29,17 +31,38 @@ final class InviterGroupingCollector extends SimpleCollector {
         int lastDoc = -1;
     }
 
+    /** One collector per slice of the index, their groups merged: inviter key to group. */
+    static CollectorManager<InviterGroupingCollector, Map<String, Group>> manager() {
+        return new CollectorManager<>() {
+            @Override
+            public InviterGroupingCollector newCollector() {
+                return new InviterGroupingCollector();
+            }
+
+            @Override
+            public Map<String, Group> reduce(Collection<InviterGroupingCollector> collectors) throws IOException {
+                Map<String, Group> all = new HashMap<>();
+                for (InviterGroupingCollector c : collectors) {
+                    c.groups().forEach((key, group) -> all.merge(key, group, InviterGroupingCollector::combine));
+                }
+                return all;
+            }
+        };
+    }
+
     private final Map<String, Group> groups = new HashMap<>();
     private final OrdinalGroups segmentGroups = new OrdinalGroups();
-    private SortedDocValues keys;
-    private NumericDocValues received;
+    /** One key per invitation (sorted-set doc values of one value; sorted ones before schema 3 read the same way). */
+    private SortedSetDocValues keys;
+    /** One date per invitation (sorted-numeric doc values of one value; numeric ones before schema 3). */
+    private SortedNumericDocValues received;
     private int docBase;
 
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
         flushSegment();
-        keys = DocValues.getSorted(context.reader(), InvitationSchema.INVITER_KEY);
-        received = DocValues.getNumeric(context.reader(), InvitationSchema.RECEIVED_AT);
+        keys = DocValues.getSortedSet(context.reader(), InvitationSchema.INVITER_KEY);
+        received = DocValues.getSortedNumeric(context.reader(), InvitationSchema.RECEIVED_AT);
         docBase = context.docBase;
     }
 
@@ -48,8 +71,8 @@ final class InviterGroupingCollector extends SimpleCollector {
         if (!keys.advanceExact(doc)) {
             return;
         }
-        long at = received.advanceExact(doc) ? received.longValue() : 0L;
-        Group g = segmentGroups.get(keys.ordValue());
+        long at = received.advanceExact(doc) ? received.nextValue() : 0L;
+        Group g = segmentGroups.get((int) keys.nextOrd());
         g.count++;
         g.first = Math.min(g.first, at);
         if (at >= g.last) {
@@ -71,17 +94,21 @@ final class InviterGroupingCollector extends SimpleCollector {
 
     private void flushSegment() throws IOException {
         for (int i = 0; i < segmentGroups.size; i++) {
-            groups.merge(keys.lookupOrd(segmentGroups.ords[i]).utf8ToString(), segmentGroups.groups[i], (a, b) -> {
-                a.count += b.count;
-                a.first = Math.min(a.first, b.first);
-                if (b.last >= a.last) {
-                    a.last = b.last;
-                    a.lastDoc = b.lastDoc;
-                }
-                return a;
-            });
+            groups.merge(keys.lookupOrd(segmentGroups.ords[i]).utf8ToString(), segmentGroups.groups[i],
+                    InviterGroupingCollector::combine);
         }
         segmentGroups.clear();
+    }
+
+    /** Adds {@code b} (a later segment's or slice's group of the same inviter) into {@code a}. */
+    private static Group combine(Group a, Group b) {
+        a.count += b.count;
+        a.first = Math.min(a.first, b.first);
+        if (b.last >= a.last) {
+            a.last = b.last;
+            a.lastDoc = b.lastDoc;
+        }
+        return a;
     }
 
     /** Ordinal to group of one segment, in order of first appearance. */

@@ -5,6 +5,7 @@ package org.havewemet.index;
  * can be shown to the person who typed it as is.
  */
 public class QuerySyntaxException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
     private final int column;
 
     public QuerySyntaxException(String message, int column) {

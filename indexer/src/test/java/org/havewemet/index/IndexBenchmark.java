@@ -20,6 +20,8 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import com.sun.management.OperatingSystemMXBean;
+
 /**
  * Performance harness, outside the default test run. Run with
  * <pre>
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.Test;
  *   cat indexer/target/benchmark/results.txt
  * </pre>
  * For each corpus size it measures: single-thread indexing rate of {@link InvitationIndex#index} against a bare
- * Lucene {@link IndexWriter} adding the same documents (best of 3 to 10 runs each, after a warm-up); bytes on disk per
+ * Lucene {@link IndexWriter} adding the same documents (best of 3 to 10 runs each, after a warm-up), also per CPU second
+ * of the process (what a loaded machine distorts least); bytes on disk per
  * invitation after close; and search / inviters latency percentiles over a fixed mix of queries, each for a random
  * one of 20 users (so 10k invitations = 500 per user, 100k = 5000 per user), with the p50 of each query; and the Java
  * heap that the open, warmed index holds (used heap after GC with it open, minus before opening it).
@@ -37,7 +40,8 @@ import org.junit.jupiter.api.Test;
 class IndexBenchmark {
     private static final int USERS = 20;
     private static final int REPETITIONS = 3;
-    private static final List<String> QUERIES = List.of("", "lucene", "recruiter", "from:maria", "\"great talk\"",
+    /** The query mix, also used by {@link ConcurrentSearchBenchmark}. */
+    static final List<String> QUERIES = List.of("", "lucene", "recruiter", "from:maria", "\"great talk\"",
             "verdict:personal platform:linkedin", "after:2024-01-01 before:2024-06-01", "meetup OR konferenz",
             "company:acme -verdict:suspicious", "headline:engineer", "müller", "status:replied note:conference");
 
@@ -77,6 +81,8 @@ class IndexBenchmark {
         List<InvitationRecord> records = new InvitationGenerator(42, USERS).next(size);
         double raw = 0;
         double ours = 0;
+        double rawCpu = 0;
+        double oursCpu = 0;
         // Small corpora index in a fraction of a second: more runs so that the best one is not a JIT or GC artefact.
         int repetitions = Integer.getInteger("benchmark.repetitions",
                 Math.max(REPETITIONS, Math.min(10, 200_000 / size)));
@@ -85,8 +91,12 @@ class IndexBenchmark {
                 deleteTree(work.resolve("raw-" + size));
                 deleteTree(work.resolve("ours-" + size));
             }
+            long cpu = processCpuNanos();
             raw = Math.max(raw, indexRaw(work.resolve("raw-" + size), records));
+            long between = processCpuNanos();
             ours = Math.max(ours, indexOurs(work.resolve("ours-" + size), records));
+            rawCpu = Math.max(rawCpu, records.size() / ((between - cpu) / 1e9));
+            oursCpu = Math.max(oursCpu, records.size() / ((processCpuNanos() - between) / 1e9));
         }
         Path dir = work.resolve("ours-" + size);
         long bytes = sizeOf(dir);
@@ -95,6 +105,9 @@ class IndexBenchmark {
         sb.append(String.format(Locale.ROOT, "%n== %,d invitations (%d users) ==%n", size, USERS));
         sb.append(String.format(Locale.ROOT, "indexing: InvitationIndex %,.0f docs/s, raw IndexWriter %,.0f docs/s,"
                 + " ratio %.2f (goal >= 0.70)%n", ours, raw, ours / raw));
+        sb.append(String.format(Locale.ROOT, "indexing per CPU second of the whole process (merges, reopen, GC"
+                + " included; less sensitive to other load): InvitationIndex %,.0f docs, raw IndexWriter %,.0f docs,"
+                + " ratio %.2f%n", oursCpu, rawCpu, oursCpu / rawCpu));
         sb.append(String.format(Locale.ROOT, "disk: %,d bytes = %.0f bytes/invitation (goal <= 1024); raw writer %.0f"
                 + " bytes/invitation%n", bytes, (double) bytes / size, (double) rawBytes / size));
         long heapBefore = heapUsedAfterGc();
@@ -140,6 +153,10 @@ class IndexBenchmark {
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         }
         return sb.toString();
+    }
+
+    private static long processCpuNanos() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Heap in use once collections have stopped freeing anything (several System.gc(), as they are only hints). */

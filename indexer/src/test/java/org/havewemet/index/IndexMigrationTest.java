@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Level;
@@ -25,14 +27,16 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
 /**
- * An index written by the schema-1 code (src/test/resources/index-v1: the test corpus, invitation a1's reply status
- * set to suppressed, one invitation replaced, two correspondents) must open with everything in it, searchable exactly
- * like an index built in the current schema from the same data.
+ * An index written by the schema-1 code (src/test/resources/index-v1) or by the schema-2 code (index-v2, written by
+ * {@link SchemaFixtureWriter}), both holding the test corpus, invitation a1's reply status set to suppressed (one
+ * invitation replaced) and two correspondents, must open with everything in it, searchable exactly like an index built
+ * in the current schema from the same data.
  */
 class IndexMigrationTest {
     private static final List<String> QUERIES = List.of("", "lucene", "from:jean", "from:j", "from:jlp@starfleet.org",
-            "verdict:personal", "status:suppressed", "after:2024-01-01 before:2024-06-01", "-from:jean", "meetup OR talk",
-            "recruiter");
+            "verdict:personal", "status:suppressed", "after:2024-01-01 before:2024-06-01", "-from:jean",
+            "meetup OR talk", "recruiter", "verdict:PERSONAL platform:LinkedIn", "event:reminder",
+            "status:none -verdict:suspicious");
 
     @TempDir
     Path dir;
@@ -50,10 +54,12 @@ class IndexMigrationTest {
         logger.detachAppender(log);
     }
 
-    @Test
-    void indexOfSchemaVersion1ShouldBeRewrittenAtOpenWithEveryDocumentAndTheOldDirectoryKept() throws Exception {
-        Path old = copyFixture();
-        assertThat(versionOf(old)).isEqualTo(1);
+    @ParameterizedTest(name = "schema version {0}")
+    @ValueSource(ints = {1, 2})
+    void indexOfAnOlderSchemaVersionShouldBeRewrittenAtOpenWithEveryDocumentAndTheOldDirectoryKept(int version)
+            throws Exception {
+        Path old = copyFixture(version);
+        assertThat(versionOf(old)).isEqualTo(version);
         Path reference = referenceIndex();
 
         try (InvitationIndex migrated = InvitationIndex.open(old);
@@ -79,18 +85,20 @@ class IndexMigrationTest {
 
         assertThat(versionOf(old)).isEqualTo(InvitationSchema.SCHEMA_VERSION);
         assertThat(siblings()).singleElement().satisfies(kept -> {
-            assertThat(kept.getFileName().toString()).startsWith("index.schema-v1-");
-            assertThat(kept.resolve("segments_1")).exists();
+            assertThat(kept.getFileName().toString()).startsWith("index.schema-v" + version + "-");
+            assertThat(kept.resolve(segmentsFile(version))).exists();
         });
         assertThat(log.list).extracting(ILoggingEvent::getLevel).containsOnly(Level.WARN);
         assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
-                .anySatisfy(m -> assertThat(m).contains("schema version 1").contains(old.toString()))
-                .anySatisfy(m -> assertThat(m).contains("rewrote " + (Corpus.load().size() + 2) + " documents").contains("index.schema-v1-"));
+                .anySatisfy(m -> assertThat(m).contains("schema version " + version).contains(old.toString()))
+                .anySatisfy(m -> assertThat(m).contains("rewrote " + (Corpus.load().size() + 2) + " documents")
+                        .contains("index.schema-v" + version + "-"));
     }
 
-    @Test
-    void migratedIndexShouldNotBeRewrittenAgainAtTheNextOpen() throws Exception {
-        Path old = copyFixture();
+    @ParameterizedTest(name = "schema version {0}")
+    @ValueSource(ints = {1, 2})
+    void migratedIndexShouldNotBeRewrittenAgainAtTheNextOpen(int version) throws Exception {
+        Path old = copyFixture(version);
         InvitationIndex.open(old).close();
         log.list.clear();
 
@@ -113,21 +121,29 @@ class IndexMigrationTest {
         assertThat(log.list).isEmpty();
     }
 
-    @Test
-    void readOnlySearcherShouldSearchAnIndexStillInSchemaVersion1LikeTheCurrentOne() throws Exception {
-        Path old = copyFixture();
+    @ParameterizedTest(name = "schema version {0}")
+    @ValueSource(ints = {1, 2})
+    void readOnlySearcherShouldSearchAnIndexStillInAnOlderSchemaVersionLikeTheCurrentOne(int version) throws Exception {
+        Path old = copyFixture(version);
         Path reference = referenceIndex();
-        try (ReadOnlyInvitationIndex v1 = InvitationIndex.openReadOnly(old);
+        try (ReadOnlyInvitationIndex older = InvitationIndex.openReadOnly(old);
              ReadOnlyInvitationIndex current = InvitationIndex.openReadOnly(reference)) {
-            for (String query : QUERIES) {
-                assertThat(v1.search(ALICE, query, SortOrder.DATE, 20, 0).hits())
-                        .extracting(h -> h.record().id())
-                        .as(query)
-                        .isEqualTo(current.search(ALICE, query, SortOrder.DATE, 20, 0).hits().stream()
-                                .map(h -> h.record().id()).toList());
+            for (String user : List.of(ALICE, BOB)) {
+                for (String query : QUERIES) {
+                    SearchResult got = older.search(user, query, SortOrder.DATE, 20, 0);
+                    SearchResult expected = current.search(user, query, SortOrder.DATE, 20, 0);
+                    assertThat(got.hits()).extracting(h -> h.record().id()).as(user + " " + query)
+                            .isEqualTo(expected.hits().stream().map(h -> h.record().id()).toList());
+                    assertThat(List.of(got.total(), got.verdicts(), got.platforms(), got.months()))
+                            .as(user + " " + query + ": count and facets")
+                            .isEqualTo(List.of(expected.total(), expected.verdicts(), expected.platforms(),
+                                    expected.months()));
+                    assertThat(older.inviters(user, query, 20, 0)).as(user + " " + query + ": inviters")
+                            .isEqualTo(current.inviters(user, query, 20, 0));
+                }
             }
         }
-        assertThat(versionOf(old)).as("the read-only searcher never rewrites").isEqualTo(1);
+        assertThat(versionOf(old)).as("the read-only searcher never rewrites").isEqualTo(version);
     }
 
     /** The same final data as the fixture, indexed in the current schema without updates (so equal statistics). */
@@ -144,8 +160,14 @@ class IndexMigrationTest {
         return reference;
     }
 
-    private Path copyFixture() throws IOException, URISyntaxException {
-        Path source = Path.of(getClass().getResource("/index-v1/segments_1").toURI()).getParent();
+    /** The last commit of each fixture (index-v2 was committed three times while it was written). */
+    private static String segmentsFile(int version) {
+        return version == 1 ? "segments_1" : "segments_3";
+    }
+
+    private Path copyFixture(int version) throws IOException, URISyntaxException {
+        Path source = Path.of(getClass().getResource("/index-v" + version + "/" + segmentsFile(version)).toURI())
+                .getParent();
         Path target = Files.createDirectories(dir.resolve("old").resolve("index"));
         try (Stream<Path> files = Files.list(source)) {
             for (Path f : files.toList()) {

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollector;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -31,7 +31,7 @@ import org.apache.lucene.store.FSDirectory;
  * </pre>
  */
 public final class IndexProfiler {
-    private static final SortField NEWEST_FIRST = new SortField(InvitationSchema.RECEIVED_AT, SortField.Type.LONG, true);
+    private static final SortField NEWEST_FIRST = InvitationSchema.newestFirst();
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
@@ -139,21 +139,16 @@ public final class IndexProfiler {
     }
 
     static Object top(IndexSearcher s, Query q, Sort sort, boolean withFacets) throws IOException {
-        TopFieldCollector top = new TopFieldCollectorManager(sort, 20, null, Integer.MAX_VALUE, false).newCollector();
+        TopFieldCollectorManager top = new TopFieldCollectorManager(sort, 20, null, Integer.MAX_VALUE, true);
         if (withFacets) {
-            FacetCountingCollector f = new FacetCountingCollector(
-                    List.of(InvitationSchema.VERDICT, InvitationSchema.PLATFORM, InvitationSchema.MONTH));
-            s.search(q, MultiCollector.wrap(top, f));
-        } else {
-            s.search(q, top);
+            return s.search(q, new MultiCollectorManager(top, FacetCountingCollector.manager(
+                    List.of(InvitationSchema.VERDICT, InvitationSchema.PLATFORM, InvitationSchema.MONTH))))[0];
         }
-        return top.topDocs();
+        return s.search(q, top);
     }
 
     static Object skipping(IndexSearcher s, Query q, Sort sort) throws IOException {
-        TopFieldCollector top = new TopFieldCollectorManager(sort, 20, null, 20, false).newCollector();
-        s.search(q, top);
-        return top.topDocs();
+        return s.search(q, new TopFieldCollectorManager(sort, 20, null, 20, true));
     }
 
     static void check(String q, Object a, Object b) {
@@ -167,10 +162,8 @@ public final class IndexProfiler {
     }
 
     static Object facets(IndexSearcher s, Query q) throws IOException {
-        FacetCountingCollector f = new FacetCountingCollector(
-                List.of(InvitationSchema.VERDICT, InvitationSchema.PLATFORM, InvitationSchema.MONTH));
-        s.search(q, f);
-        return f.counts(0);
+        return s.search(q, FacetCountingCollector.manager(
+                List.of(InvitationSchema.VERDICT, InvitationSchema.PLATFORM, InvitationSchema.MONTH))).byField().get(0);
     }
 
     static Object highlight(InvitationSchema schema, IndexSearcher searcher, Query userQuery,

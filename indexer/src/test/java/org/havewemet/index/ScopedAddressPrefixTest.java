@@ -38,7 +38,7 @@ class ScopedAddressPrefixTest {
         try (FSDirectory directory = FSDirectory.open(dir.resolve("index"));
              DirectoryReader reader = DirectoryReader.open(directory)) {
             IndexSearcher searcher = new IndexSearcher(reader);
-            Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(InvitationSchema.RECEIVED_AT, SortField.Type.LONG));
+            Sort sort = new Sort(SortField.FIELD_SCORE, InvitationSchema.newestFirst());
             for (int u = 0; u < 4; u++) {
                 String user = "user" + u + "@example.com";
                 for (String query : List.of("from:maria", "from:m", "from:jose", "from:jean-luc", "lucene OR from:li",

@@ -39,6 +39,7 @@ import org.havewemet.config.DigestSchedule;
 import org.havewemet.config.template.RenderedTemplate;
 import org.havewemet.config.template.TemplateModel;
 import org.havewemet.config.template.TemplateStore;
+import org.havewemet.index.IndexWriteQueue;
 import org.havewemet.index.InvitationIndex;
 import org.havewemet.index.InvitationRecord;
 import org.havewemet.index.SearchHit;
@@ -136,12 +137,11 @@ final class DigestService implements AutoCloseable {
         Instant since = lastSent(user).orElse(now.minus(config.schedule() == DigestSchedule.WEEKLY
             ? Duration.ofDays(7) : Duration.ofDays(1)));
         List<TemplateModel.DigestItem> items = new ArrayList<>();
-        for (SearchHit hit : index.search(user, "after:" + DAY.format(since.minus(Duration.ofDays(1))), SortOrder.DATE,
-                MAX_ITEMS, 0).hits()) {
+        // Through the schema's query factory: exactly "received since", no query text to build and parse.
+        for (SearchHit hit : index.search(user, index.schema().receivedBetween(since, null), SortOrder.DATE, MAX_ITEMS,
+                0).hits()) {
             InvitationRecord r = hit.record();
-            if (!r.receivedAt().isBefore(since)) {
-                items.add(item(r, r.verdict(), null));
-            }
+            items.add(item(r, r.verdict(), null));
         }
         for (LedgerEntry entry : ledger.entries(user)) {
             if (!entry.isSent() || entry.answer() != AnswerKind.NO_ANSWER) {

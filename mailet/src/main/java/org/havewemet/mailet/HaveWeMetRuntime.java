@@ -24,6 +24,7 @@ import org.apache.mailet.base.AutomaticallySentMailDetector;
 import org.havewemet.config.ConfigException;
 import org.havewemet.config.HaveWeMetConfig;
 import org.havewemet.config.template.TemplateStore;
+import org.havewemet.index.IndexWriteQueue;
 import org.havewemet.index.InvitationIndex;
 import org.havewemet.index.InvitationRecord;
 import org.havewemet.reply.ReplyLedger;

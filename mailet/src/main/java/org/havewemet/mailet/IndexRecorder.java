@@ -5,6 +5,7 @@ import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
+import org.havewemet.index.IndexWriteQueue;
 import org.havewemet.triage.Invitation;
 import org.havewemet.triage.TriageResult;
 

@@ -11,6 +11,7 @@ import org.apache.mailet.MailetContext;
 import org.apache.mailet.base.AutomaticallySentMailDetector;
 import org.havewemet.config.HaveWeMetConfig;
 import org.havewemet.config.template.TemplateStore;
+import org.havewemet.index.IndexWriteQueue;
 import org.havewemet.index.InvitationIndex;
 import org.havewemet.reply.RateLimiter;
 import org.havewemet.reply.ReplyPolicy;

@@ -16,9 +16,10 @@ import picocli.CommandLine.Option;
 
 /** {@code ./havewemet serve}: an embedded James 3.8.1 with havewemet, on 127.0.0.1, until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Start an embedded Apache James 3.8.1 memory server with havewemet in its mail processing.",
-        "Listens on 127.0.0.1 only. Mailboxes are kept in memory; havewemet's index, reply ledger and templates",
-        "are kept under the data directory."})
+    description = {"Start an embedded Apache James 3.8.1 server with havewemet in its mail processing.",
+        "Listens on 127.0.0.1 only. Everything is kept under the data directory and survives a restart:",
+        "mailboxes, users, the mail queue and mail repositories (James' own, in var/store and var/mail) and",
+        "havewemet's index, reply ledger and templates (var/havewemet)."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--smtp-port", defaultValue = "2525", description = "SMTP port (default: ${DEFAULT-VALUE}).")
@@ -32,7 +33,8 @@ public final class ServeCommand implements Callable<Integer> {
     int webadminPort;
 
     @Option(names = "--data", defaultValue = "havewemet-data", paramLabel = "DIR",
-        description = "Data directory: conf/, the index, the ledger, templates (default: ./${DEFAULT-VALUE}).")
+        description = "Data directory: conf/, mailboxes, mail queue, the index, the ledger, templates "
+            + "(default: ./${DEFAULT-VALUE}).")
     Path data;
 
     @Option(names = "--outbound-relay", paramLabel = "HOST:PORT",

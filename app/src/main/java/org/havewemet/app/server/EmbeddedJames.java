@@ -4,7 +4,6 @@ import java.nio.file.Path;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.MemoryJamesConfiguration;
-import org.apache.james.MemoryJamesServerMain;
 import org.apache.james.data.UsersRepositoryModuleChooser;
 import org.apache.james.modules.protocols.ImapGuiceProbe;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
@@ -12,9 +11,10 @@ import org.apache.james.utils.DataProbeImpl;
 import org.apache.james.utils.WebAdminGuiceProbe;
 
 /**
- * An Apache James 3.8.1 memory server, assembled the way {@code MemoryJamesServerMain} does, with havewemet wired
- * into its mail processing. Mailboxes live in memory; havewemet's index, ledger and templates live on disk under
- * the data directory, so they survive restarts.
+ * An Apache James 3.8.1 server, assembled like James' memory server ({@code MemoryJamesServerMain}) but keeping its
+ * mail on disk under the data directory ({@link PersistentJamesServer}: mailboxes, users, mail queues, mail
+ * repositories), with havewemet wired into its mail processing; havewemet's index, ledger and templates live under
+ * the data directory too, so everything survives restarts.
  */
 public final class EmbeddedJames implements AutoCloseable {
     private final ServerSettings settings;
@@ -28,7 +28,7 @@ public final class EmbeddedJames implements AutoCloseable {
     /** Writes the configuration into {@code DATA/conf} and builds (does not start) the server. */
     public static EmbeddedJames create(ServerSettings settings, boolean withRoutes) {
         new JamesConfWriter(withRoutes).write(settings);
-        return new EmbeddedJames(settings, MemoryJamesServerMain.createServer(configuration(settings.dataDirectory())));
+        return new EmbeddedJames(settings, PersistentJamesServer.create(configuration(settings.dataDirectory())));
     }
 
     /** The James configuration of a data directory whose {@code conf/} was written by {@link JamesConfWriter}. */
@@ -44,7 +44,7 @@ public final class EmbeddedJames implements AutoCloseable {
         return this;
     }
 
-    /** Creates the domain and the user unless they exist (the memory server forgets them on every stop). */
+    /** Creates the domain and the user unless they exist (they do from the second start on: users persist). */
     public void ensureUser(String address, String password) throws Exception {
         DataProbeImpl data = server.getProbe(DataProbeImpl.class);
         String domain = address.substring(address.indexOf('@') + 1);

@@ -29,8 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code kill -9} of the server while direct invitations from distinct inviters pour in, then a restart on the same
  * data directory and the same invitations sent again: the index opens and answers, and the reply ledger keeps
- * everyone answered before the crash from a second reply. The embedded server keeps mailboxes and its mail queue in
- * memory, so only what is meant to survive (index, ledger) is checked.
+ * everyone answered before the crash from a second reply. The embedded server's mail queues are persistent, so a
+ * reply that was queued before the kill may be sent again after the restart (at least once): replies are counted by
+ * their Message-ID, the ledger must never let a second one be composed. Mailboxes after a kill are checked by
+ * {@link PersistentServeIT}.
  */
 class CrashRecoveryIT {
     static final String USER = "demo@havewemet.test";
@@ -115,15 +117,22 @@ class CrashRecoveryIT {
         return outcomes;
     }
 
+    /** Distinct replies (by Message-ID) per inviter: a copy of one reply sent again by James' queue is not another. */
     private static Map<String, Long> repliesByInviter() {
-        return outside.received().stream().flatMap(message -> {
+        Map<String, Set<String>> ids = outside.received().stream().flatMap(message -> {
             try {
                 Address[] to = message.getAllRecipients();
-                return to == null ? java.util.stream.Stream.<String>empty() : Arrays.stream(to).map(Object::toString);
+                String id = message.getMessageID();
+                return to == null ? java.util.stream.Stream.<String[]>empty()
+                    : Arrays.stream(to).map(address -> new String[] {address.toString(), id});
             } catch (MessagingException e) {
-                return java.util.stream.Stream.of("unreadable");
+                return java.util.stream.Stream.<String[]>of(new String[] {"unreadable", "unreadable"});
             }
-        }).collect(Collectors.groupingBy(address -> address, ConcurrentHashMap::new, Collectors.counting()));
+        }).collect(Collectors.groupingBy(pair -> pair[0], ConcurrentHashMap::new,
+            Collectors.mapping(pair -> pair[1], Collectors.toSet())));
+        Map<String, Long> counts = new ConcurrentHashMap<>();
+        ids.forEach((inviter, replies) -> counts.put(inviter, (long) replies.size()));
+        return counts;
     }
 
     static String inviter(int n) {

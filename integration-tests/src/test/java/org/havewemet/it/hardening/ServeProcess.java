@@ -19,27 +19,33 @@ final class ServeProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     final int smtpPort;
+    final int imapPort;
+    final int webadminPort;
 
-    private ServeProcess(Process process, Path log, int smtpPort) {
+    private ServeProcess(Process process, Path log, int smtpPort, int imapPort, int webadminPort) {
         this.process = process;
         this.log = log;
         this.smtpPort = smtpPort;
+        this.imapPort = imapPort;
+        this.webadminPort = webadminPort;
     }
 
     /** Starts the server and waits until it says it is running. */
     static ServeProcess start(Path data, int outboundSmtpPort, Path log) throws IOException {
         int smtp = freePort();
+        int imap = freePort();
+        int webadmin = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx1g",
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", // a short-lived server: start fast rather than peak fast
             "-cp", System.getProperty("java.class.path"),
             "org.havewemet.app.cli.HaveWeMetCli", "serve", "--data", data.toString(),
-            "--smtp-port", Integer.toString(smtp), "--imap-port", Integer.toString(freePort()),
-            "--webadmin-port", Integer.toString(freePort()),
+            "--smtp-port", Integer.toString(smtp), "--imap-port", Integer.toString(imap),
+            "--webadmin-port", Integer.toString(webadmin),
             "--outbound-relay", "127.0.0.1:" + outboundSmtpPort))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        ServeProcess serve = new ServeProcess(builder.start(), log, smtp);
+        ServeProcess serve = new ServeProcess(builder.start(), log, smtp, imap, webadmin);
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
             .until(() -> serve.output().contains("havewemet is running") || !serve.process.isAlive());
         if (!serve.process.isAlive()) {

@@ -40,10 +40,10 @@ final class PersistentConf {
                 + "                <passThrough>true</passThrough>\n"
                 + "            </mailet>\n"
                 + "            <mailet match=\"All\" class=\"LocalDelivery\"/>");
-        if (!xml.contains("memory://var/mail/error/")) {
-            throw new IllegalStateException("mailetcontainer.xml: no memory error repository to move to files");
+        xml = xml.replace("memory://var/mail/", "file://var/mail/"); // serve writes file:// itself since it persists
+        if (!xml.contains("file://var/mail/error/")) {
+            throw new IllegalStateException("mailetcontainer.xml: no error repository in files");
         }
-        xml = xml.replace("memory://var/mail/", "file://var/mail/");
         if (!withHaveWeMet) {
             xml = removeMailet(xml, "org.havewemet.mailet.TriageInvitations");
             xml = removeMailet(xml, "org.havewemet.mailet.RecordCorrespondents");

@@ -1,4 +1,4 @@
-package org.havewemet.mailet;
+package org.havewemet.index;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -11,17 +11,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.havewemet.index.InvitationIndex;
-import org.havewemet.index.InvitationRecord;
-import org.havewemet.index.Names;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Index writes taken off James' spool threads: one writer thread applies them in submission order, in batches, and
- * makes each batch visible to searches before taking the next one. Why: every index read waits until the last write
- * is searchable, so a spool thread that looked up a correspondent right after another one wrote an invitation used
- * to wait for a Lucene reopen on almost every mail.
+ * Index writes taken off the mail server's spool threads: one writer thread applies them in submission order, in
+ * batches, and waits until each batch is searchable before taking the next one: every write returns the index
+ * writer's sequence number, and the batch waits for the searcher generation of its last one (as Lucene's
+ * {@code ControlledRealTimeReopenThread} counts generations), so one reopen serves the whole batch. Why: every index
+ * read waits until the last write is searchable, so a spool thread that looked up a correspondent right after another
+ * one wrote an invitation used to wait for a Lucene reopen on almost every mail.
  *
  * <p>Nothing is dropped: the queue is bounded (a full queue makes the submitter wait for room, that is the
  * back-pressure), {@link #flush} waits for everything submitted so far, {@link #close} drains the queue before it
@@ -31,15 +30,16 @@ import org.slf4j.LoggerFactory;
  * Durability: invitations and correspondents are written to the index's write-ahead journal before they are queued
  * ({@link #submitRecord}, {@link #addCorrespondent}), so a killed process loses none of them.
  */
-final class IndexWriteQueue implements AutoCloseable {
+public final class IndexWriteQueue implements AutoCloseable {
     /** One write against the index. */
     @FunctionalInterface
     interface Write {
-        void apply(InvitationIndex index) throws IOException;
+        /** @return the index writer's sequence number of the change (its searcher generation), or -1 for none */
+        long apply(InvitationIndex index) throws IOException;
     }
 
-    static final int DEFAULT_CAPACITY = 2_000;
-    static final Duration DEFAULT_LINGER = Duration.ofMillis(1000);
+    public static final int DEFAULT_CAPACITY = 2_000;
+    public static final Duration DEFAULT_LINGER = Duration.ofMillis(1000);
     private static final int MAX_BATCH = 500;
     private static final Logger LOGGER = LoggerFactory.getLogger(IndexWriteQueue.class);
 
@@ -64,7 +64,14 @@ final class IndexWriteQueue implements AutoCloseable {
     private record Task(long sequence, Write write, List<String> correspondentKeys) {
     }
 
-    IndexWriteQueue(InvitationIndex index, int capacity, Duration linger, Runnable onFailure) {
+    /**
+     * Starts the writer thread.
+     *
+     * @param capacity  writes queued at most before a submitter waits for room
+     * @param linger    how long the writer waits for more writes after the first of a batch
+     * @param onFailure called once for every write that failed (after it was logged)
+     */
+    public IndexWriteQueue(InvitationIndex index, int capacity, Duration linger, Runnable onFailure) {
         this.index = index;
         this.capacity = capacity;
         this.lingerNanos = linger.toNanos();
@@ -83,7 +90,7 @@ final class IndexWriteQueue implements AutoCloseable {
      * Queues one invitation. It is written to the index's write-ahead journal right here, on the caller's (spool)
      * thread, so once this returns a killed process replays it at the next start; the Lucene work is queued.
      */
-    void submitRecord(InvitationRecord record) throws IOException, InterruptedException {
+    public void submitRecord(InvitationRecord record) throws IOException, InterruptedException {
         InvitationIndex.JournaledWrite journaled = index.journal(record);
         enqueue(target -> target.apply(journaled), List.of());
     }
@@ -92,13 +99,14 @@ final class IndexWriteQueue implements AutoCloseable {
      * Queues a correspondent (journaled here, like {@link #submitRecord}); until it is searchable,
      * {@link #isPendingCorrespondent} answers for it.
      */
-    void addCorrespondent(String user, String address, String displayName) throws IOException, InterruptedException {
+    public void addCorrespondent(String user, String address, String displayName)
+            throws IOException, InterruptedException {
         InvitationIndex.JournaledWrite journaled = index.journalCorrespondent(user, address, displayName);
         enqueue(target -> target.apply(journaled), keys(user, address, displayName));
     }
 
     /** Whether a correspondent matching the address or the name of this person is still on its way to the index. */
-    boolean isPendingCorrespondent(String user, String address, String name) {
+    public boolean isPendingCorrespondent(String user, String address, String name) {
         if (pendingCorrespondents.isEmpty()) {
             return false;
         }
@@ -111,7 +119,7 @@ final class IndexWriteQueue implements AutoCloseable {
     }
 
     /** Waits until every write submitted before this call is applied and searchable; false on timeout. */
-    boolean flush(Duration timeout) throws InterruptedException {
+    public boolean flush(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
@@ -134,7 +142,7 @@ final class IndexWriteQueue implements AutoCloseable {
     }
 
     /** Writes submitted and not yet applied. */
-    int pending() {
+    public int pending() {
         lock.lock();
         try {
             return (int) (submitted - completed);
@@ -190,15 +198,16 @@ final class IndexWriteQueue implements AutoCloseable {
             if (batch.isEmpty()) {
                 return;
             }
+            long generation = -1;
             for (Task task : batch) {
                 try {
-                    task.write().apply(index);
+                    generation = Math.max(generation, task.write().apply(index));
                 } catch (IOException | RuntimeException e) {
                     onFailure.run();
                     LOGGER.error("havewemet: an index write failed; the document is missing from the index", e);
                 }
             }
-            makeVisible();
+            awaitSearchable(generation);
             lock.lock();
             try {
                 for (Task task : batch) {
@@ -243,12 +252,18 @@ final class IndexWriteQueue implements AutoCloseable {
         }
     }
 
-    /** Every index read waits until the last write is searchable: one cheap read here pays that wait once. */
-    private void makeVisible() {
+    /**
+     * Waits until the searcher contains the batch's last write (and so all of it), so that the reads that follow
+     * find it searchable without waiting themselves and {@link #flush} means "searchable".
+     */
+    private void awaitSearchable(long generation) {
         try {
-            index.isKnown("", null, null);
-        } catch (IOException | RuntimeException e) {
-            LOGGER.debug("havewemet: index not readable after a batch of writes", e);
+            if (!index.awaitSearchable(generation)) {
+                LOGGER.warn("havewemet: a batch of index writes was not searchable within {} ms",
+                    InvitationIndex.FRESHNESS_WAIT_MS);
+            }
+        } catch (RuntimeException e) {
+            LOGGER.debug("havewemet: index closed while a batch of writes became searchable", e);
         }
     }
 

@@ -1,7 +1,9 @@
-package org.havewemet.mailet;
+package org.havewemet.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,9 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
-import org.havewemet.index.InvitationIndex;
-import org.havewemet.index.InvitationRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,6 +97,26 @@ class IndexWriteQueueTest {
     }
 
     @Test
+    void flushShouldReturnOnlyOnceTheSearcherContainsTheBatchWhenNoReadWaitedForIt() throws Exception {
+        try (InvitationIndex index = InvitationIndex.open(dir.resolve("index"))) {
+            IndexWriteQueue queue = new IndexWriteQueue(index, 100, Duration.ofSeconds(30), () -> { });
+            try {
+                for (int i = 0; i < 3; i++) {
+                    queue.submitRecord(invitation(i));
+                }
+
+                assertThat(queue.flush(Duration.ofSeconds(10))).isTrue();
+
+                // Invitations only: nothing else waited for their generation, the queue itself must have.
+                assertThat(index.lastWriteGeneration()).isPositive();
+                assertThat(index.searchableGeneration()).isGreaterThanOrEqualTo(index.lastWriteGeneration());
+            } finally {
+                queue.close();
+            }
+        }
+    }
+
+    @Test
     void queuedCorrespondentShouldCountAsPendingUntilItIsSearchable() throws Exception {
         try (InvitationIndex index = InvitationIndex.open(dir.resolve("index"))) {
             IndexWriteQueue queue = new IndexWriteQueue(index, 100, Duration.ofSeconds(30), () -> { });
@@ -124,7 +145,7 @@ class IndexWriteQueueTest {
             IndexWriteQueue queue = new IndexWriteQueue(index, 100, Duration.ZERO, failures::incrementAndGet);
             try {
                 queue.submit(ix -> {
-                    throw new java.io.IOException("disk full");
+                    throw new IOException("disk full");
                 });
                 InvitationRecord record = invitation(2);
                 queue.submitRecord(record);
@@ -172,14 +193,14 @@ class IndexWriteQueueTest {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws java.io.IOException {
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(from)) {
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
             for (Path source : files.toList()) {
                 Path target = to.resolve(from.relativize(source).toString());
-                if (java.nio.file.Files.isDirectory(source)) {
-                    java.nio.file.Files.createDirectories(target);
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
                 } else if (!source.getFileName().toString().equals("write.lock")) {
-                    java.nio.file.Files.copy(source, target);
+                    Files.copy(source, target);
                 }
             }
         }
