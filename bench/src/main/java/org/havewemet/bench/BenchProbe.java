@@ -1,5 +1,7 @@
 package org.havewemet.bench;
 
+import java.time.Duration;
+
 import javax.inject.Inject;
 
 import org.apache.james.GuiceJamesServer;
@@ -28,7 +30,7 @@ public class BenchProbe implements GuiceProbe {
             throw new IllegalStateException(e);
         }
         long left = deadlineNanos - System.nanoTime();
-        if (!runtime.awaitIdle(java.time.Duration.ofNanos(Math.max(0, left)))) {
+        if (!runtime.awaitIdle(Duration.ofNanos(Math.max(0, left)))) {
             throw new IllegalStateException("havewemet's background work did not finish in time");
         }
     }

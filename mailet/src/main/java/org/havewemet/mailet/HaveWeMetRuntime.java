@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import javax.annotation.PreDestroy;
-import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Provider;
 
@@ -31,6 +30,8 @@ import org.havewemet.reply.ReplyLedger;
 import org.havewemet.triage.Triage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.google.inject.Inject;
 
 /**
  * The one havewemet instance of a James server: the stores (index, its write queue, reply ledger) and the current
@@ -91,7 +92,7 @@ public class HaveWeMetRuntime {
     }
 
     /** Called by Guice when {@code HaveWeMetModule} is installed (conf/extensions.properties names it). */
-    @com.google.inject.Inject(optional = true)
+    @Inject(optional = true)
     void declaredBy(ExtensionDeclared marker) {
         declared = true;
     }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,6 +28,7 @@ import org.apache.mailet.base.GenericMailet;
 import org.havewemet.config.InitParameters;
 import org.havewemet.triage.Reason;
 import org.havewemet.triage.TriageResult;
+import org.havewemet.triage.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -112,7 +115,7 @@ public class TriageInvitations extends GenericMailet {
     private void serviceRecipient(Snapshot snapshot, Mail mail, MailAddress recipient) {
         try {
             MimeMessage message = mail.getMessage();
-            java.util.Optional<AnswerFlow.Outcome> answer = snapshot.answers().handle(mail, recipient);
+            Optional<AnswerFlow.Outcome> answer = snapshot.answers().handle(mail, recipient);
             if (answer.isPresent()) {
                 answer.get().folder().ifPresent(folder -> fileInto(mail, recipient, folder));
                 mail.addSpecificHeaderForRecipient(header(ANSWER_HEADER, answer.get().kind().name()), recipient);
@@ -123,7 +126,7 @@ public class TriageInvitations extends GenericMailet {
             String sender = mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse(null);
             TriageResult result = snapshot.triage().triage(message, sender, recipient.asString());
             metrics.generate("havewemet_verdict_" + result.verdict().name().toLowerCase()).increment();
-            if (!result.isInvitation() && result.verdict() == org.havewemet.triage.Verdict.NOT_INVITATION) {
+            if (!result.isInvitation() && result.verdict() == Verdict.NOT_INVITATION) {
                 PersonMail.sender(message, sender).ifPresent(from -> runtime.recordCorrespondent(
                     recipient.asString(), from.getAddress(), from.getPersonal()));
                 return;
@@ -169,11 +172,11 @@ public class TriageInvitations extends GenericMailet {
 
     /** Removes every X-HaveWeMet-* header that arrived from outside, so nobody can forge our verdict. */
     static void stripForeignHeaders(MimeMessage message) throws MessagingException {
-        List<String> ours = new java.util.ArrayList<>();
+        List<String> ours = new ArrayList<>();
         Enumeration<Header> headers = message.getAllHeaders();
         while (headers.hasMoreElements()) {
             String name = headers.nextElement().getName();
-            if (name.toLowerCase(java.util.Locale.ROOT).startsWith(HEADER_PREFIX) && !ours.contains(name)) {
+            if (name.toLowerCase(Locale.ROOT).startsWith(HEADER_PREFIX) && !ours.contains(name)) {
                 ours.add(name);
             }
         }

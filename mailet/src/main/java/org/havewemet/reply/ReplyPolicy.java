@@ -3,6 +3,7 @@ package org.havewemet.reply;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import javax.mail.MessagingException;
+import javax.mail.internet.AddressException;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 
@@ -230,11 +232,11 @@ public final class ReplyPolicy {
     }
 
     private static List<InternetAddress> fromAddresses(MimeMessage message) throws MessagingException {
-        List<InternetAddress> found = new java.util.ArrayList<>();
+        List<InternetAddress> found = new ArrayList<>();
         for (String value : HeaderRules.values(message, "From")) {
             try {
                 found.addAll(List.of(InternetAddress.parseHeader(value, false)));
-            } catch (javax.mail.internet.AddressException e) {
+            } catch (AddressException e) {
                 // An unparsable From says nothing either way; the envelope sender was checked.
             }
         }

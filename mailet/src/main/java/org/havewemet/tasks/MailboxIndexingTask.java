@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.mail.MessagingException;
 import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
 
@@ -179,7 +180,7 @@ public abstract class MailboxIndexingTask implements Task {
     }
 
     /** The envelope sender LocalDelivery wrote down; a direct request is answered (and recorded) at it. */
-    private static String returnPath(MimeMessage message) throws javax.mail.MessagingException {
+    private static String returnPath(MimeMessage message) throws MessagingException {
         String[] values = message.getHeader("Return-Path");
         if (values == null || values.length == 0) {
             return null;

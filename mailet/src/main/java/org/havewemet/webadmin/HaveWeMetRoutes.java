@@ -1,5 +1,6 @@
 package org.havewemet.webadmin;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -89,7 +90,7 @@ public class HaveWeMetRoutes implements Routes {
             throw ApiError.invalid("user", "expected the user's address like demo@example.com");
         }
         try {
-            int items = runtime.sendDigest(user.trim().toLowerCase(java.util.Locale.ROOT));
+            int items = runtime.sendDigest(user.trim().toLowerCase(Locale.ROOT));
             return ConfigRoutes.ordered("user", user, "items", items);
         } catch (RuntimeException e) {
             throw e;
