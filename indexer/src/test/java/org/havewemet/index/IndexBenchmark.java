@@ -25,7 +25,7 @@ import com.sun.management.OperatingSystemMXBean;
 /**
  * Performance harness, outside the default test run. Run with
  * <pre>
- *   mvn -o -q -B -pl indexer test -Dgroups=benchmark -DexcludedGroups= [-Dbenchmark.sizes=10000,100000,1000000]
+ *   mvn -q -B -pl indexer test -Dgroups=benchmark -DexcludedGroups= [-Dbenchmark.sizes=10000,100000,1000000]
  *       [-Dbenchmark.repetitions=1]   (indexing runs per size; default 3 to 10, 1 only to iterate quickly)
  *   cat indexer/target/benchmark/results.txt
  * </pre>

@@ -24,7 +24,7 @@ import org.apache.lucene.store.FSDirectory;
  * count only, top 20 by date, top 20 by relevance, facets only, top + facets (one pass, as searched), the full search,
  * then parse, score population, highlighting, stored fields, and top 20 with Lucene's hit-skipping allowed.
  * <pre>
- *   mvn -o -q -B -pl indexer test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ *   mvn -q -B -pl indexer test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  *   java -cp indexer/target/test-classes:indexer/target/classes:$(cat /tmp/cp.txt) \
  *       org.havewemet.index.IndexProfiler /tmp/profile-1m 1000000 [-Dnocache=true before the class: no query cache]
  *   ... IndexProfiler DIR SIZE 'query' date|rel|full   (loops 10 s on one query, for a JFR recording)

@@ -7,15 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.apache.james.GuiceJamesServer;
-import org.apache.james.JamesServerExtension;
 import org.apache.james.modules.protocols.ImapGuiceProbe;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
-import org.apache.james.utils.DataProbeImpl;
 import org.apache.james.utils.SMTPMessageSender;
 import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -29,11 +26,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConfigReloadIT {
     static final String USER = "demo@" + HaveWeMetJames.DOMAIN;
     static final ConditionFactory AWAIT = Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions();
-    static final OutsideWorld OUTSIDE = new OutsideWorld();
-    static final HaveWeMetJames HAVEWEMET = new HaveWeMetJames(OUTSIDE);
 
     @RegisterExtension
-    static JamesServerExtension james = HAVEWEMET.extension();
+    static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers(USER);
+    static final OutsideWorld OUTSIDE = JAMES.outside();
 
     @RegisterExtension
     SMTPMessageSender smtp = new SMTPMessageSender("example.com");
@@ -41,13 +37,8 @@ class ConfigReloadIT {
     @RegisterExtension
     TestIMAPClient imap = new TestIMAPClient();
 
-    @BeforeAll
-    void createUser(GuiceJamesServer server) throws Exception {
-        server.getProbe(DataProbeImpl.class).addUser(USER, HaveWeMetJames.PASSWORD);
-    }
-
     private Path yaml() {
-        return HAVEWEMET.dataDirectory().resolve("conf/havewemet.yaml");
+        return JAMES.dataDirectory().resolve("conf/havewemet.yaml");
     }
 
     private void sendNotice(GuiceJamesServer server, String messageId) throws Exception {
@@ -92,7 +83,7 @@ class ConfigReloadIT {
     @Test
     @Order(3)
     void templateEditedOnDiskShouldBeUsedByTheNextReplyWithoutRestart(GuiceJamesServer server) throws Exception {
-        Path template = HAVEWEMET.dataDirectory().resolve("var/havewemet/templates/reply/en.mustache");
+        Path template = JAMES.dataDirectory().resolve("var/havewemet/templates/reply/en.mustache");
         Files.createDirectories(template.getParent());
         Files.writeString(template, "Subject: Auto: Have we met, {{inviter.name}}?\n\n"
             + "Edited on disk: who are you, {{inviter.name}}, and how do we know each other?\n");

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.apache.james.GuiceJamesServer;
-import org.apache.james.JamesServerExtension;
 import org.apache.james.modules.protocols.ImapGuiceProbe;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
-import org.apache.james.utils.DataProbeImpl;
 import org.apache.james.utils.SMTPMessageSender;
 import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,23 +21,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FailOpenIT {
     static final String USER = "demo@" + HaveWeMetJames.DOMAIN;
-    static final OutsideWorld OUTSIDE = new OutsideWorld();
-    static final HaveWeMetJames HAVEWEMET = new HaveWeMetJames(OUTSIDE,
-        HaveWeMetJames.TEST_YAML + "folders:\n  drafts: \"Drafts%*broken\"\n");
 
     @RegisterExtension
-    static JamesServerExtension james = HAVEWEMET.extension();
+    static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers(USER)
+        .yaml(HaveWeMetJames.TEST_YAML + "folders:\n  drafts: \"Drafts%*broken\"\n");
 
     @RegisterExtension
     SMTPMessageSender smtp = new SMTPMessageSender("example.com");
 
     @RegisterExtension
     TestIMAPClient imap = new TestIMAPClient();
-
-    @BeforeAll
-    void createUser(GuiceJamesServer server) throws Exception {
-        server.getProbe(DataProbeImpl.class).addUser(USER, HaveWeMetJames.PASSWORD);
-    }
 
     @Test
     void invitationShouldStillBeDeliveredWhenSavingTheDraftFails(GuiceJamesServer server) throws Exception {

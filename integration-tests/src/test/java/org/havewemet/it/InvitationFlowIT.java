@@ -3,15 +3,12 @@ package org.havewemet.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.GuiceJamesServer;
-import org.apache.james.JamesServerExtension;
 import org.apache.james.modules.protocols.ImapGuiceProbe;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
-import org.apache.james.utils.DataProbeImpl;
 import org.apache.james.utils.SMTPMessageSender;
 import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.Awaitility;
@@ -20,7 +17,6 @@ import org.havewemet.index.InvitationIndex;
 import org.havewemet.index.ReadOnlyInvitationIndex;
 import org.havewemet.index.SearchResult;
 import org.havewemet.index.SortOrder;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,22 +29,15 @@ class InvitationFlowIT {
     static final ConditionFactory AWAIT = Awaitility.await().atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(100));
 
-    static final OutsideWorld OUTSIDE = new OutsideWorld();
-    static final HaveWeMetJames HAVEWEMET = new HaveWeMetJames(OUTSIDE);
-
     @RegisterExtension
-    static JamesServerExtension james = HAVEWEMET.extension();
+    static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers(USER);
+    static final OutsideWorld OUTSIDE = JAMES.outside();
 
     @RegisterExtension
     SMTPMessageSender smtp = new SMTPMessageSender("example.com");
 
     @RegisterExtension
     TestIMAPClient imap = new TestIMAPClient();
-
-    @BeforeAll
-    void createUser(GuiceJamesServer server) throws Exception {
-        server.getProbe(DataProbeImpl.class).addUser(USER, HaveWeMetJames.PASSWORD);
-    }
 
     @Test
     void mailThatIsNotAnInvitationShouldLandInInboxUnchanged(GuiceJamesServer server) throws Exception {
@@ -204,7 +193,7 @@ class InvitationFlowIT {
         send(server, PLATFORM_BOUNCE, "linkedin-2016-personal.eml");
 
         AWAIT.until(() -> {
-            try (ReadOnlyInvitationIndex index = InvitationIndex.openReadOnly(HAVEWEMET.indexDirectory())) {
+            try (ReadOnlyInvitationIndex index = InvitationIndex.openReadOnly(JAMES.indexDirectory())) {
                 SearchResult roe = index.search(USER, "name:Roe", SortOrder.DATE, 10, 0);
                 SearchResult mendes = index.search(USER, "name:Mendes", SortOrder.DATE, 10, 0);
                 return roe.total() == 1 && mendes.total() == 1;
@@ -212,7 +201,7 @@ class InvitationFlowIT {
                 return false;
             }
         });
-        try (ReadOnlyInvitationIndex index = InvitationIndex.openReadOnly(HAVEWEMET.indexDirectory())) {
+        try (ReadOnlyInvitationIndex index = InvitationIndex.openReadOnly(JAMES.indexDirectory())) {
             SearchResult personal = index.search(USER, "verdict:PERSONAL", SortOrder.DATE, 10, 0);
             assertThat(personal.hits()).extracting(hit -> hit.record().inviterName()).contains("Carlos Mendes");
             assertThat(index.search("someone-else@havewemet.test", "Roe", SortOrder.DATE, 10, 0).total()).isZero();

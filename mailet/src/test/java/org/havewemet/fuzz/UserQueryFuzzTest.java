@@ -1,6 +1,7 @@
 package org.havewemet.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
 import org.havewemet.index.InvitationIndex;
 import org.havewemet.index.InvitationRecord;
 import org.havewemet.index.InvitationSchema;
@@ -29,13 +32,32 @@ class UserQueryFuzzTest {
     private static final String BOB = "bob@havewemet.test";
     private static final InvitationIndex INDEX = seededIndex();
 
+    /**
+     * Any other exception fails the test by itself. A refusal names the column of the problem (1 to one past the end)
+     * in its message, but for a too long query, which concerns the whole text. A parse matches everything only for a
+     * blank query, and parsing the same text again with the same parser gives an equal query (or the same refusal).
+     */
     @FuzzTest(maxDuration = "5m")
     void anyQueryShouldParseOrBeRefusedWithASyntaxError(String text) {
+        UserQueryParser parser = new UserQueryParser(new InvitationSchema());
+        boolean blank = text == null || text.isBlank();
+        Query query;
         try {
-            assertThat(new UserQueryParser(new InvitationSchema()).parse(text)).isNotNull();
+            query = parser.parse(text);
         } catch (QuerySyntaxException refused) {
-            assertThat(refused.getMessage()).isNotBlank();
+            if (text.length() > UserQueryParser.MAX_LENGTH) {
+                assertThat(refused.column()).isZero();
+                assertThat(refused.getMessage()).startsWith("query is too long: " + text.length() + " characters");
+            } else {
+                assertThat(refused.column()).isBetween(1, text.length() + 1);
+                assertThat(refused.getMessage()).endsWith(" (at column " + refused.column() + ")");
+            }
+            assertThatThrownBy(() -> parser.parse(text)).isInstanceOf(QuerySyntaxException.class)
+                .hasMessage(refused.getMessage());
+            return;
         }
+        assertThat(query instanceof MatchAllDocsQuery).as("matches everything for %s", text).isEqualTo(blank);
+        assertThat(parser.parse(text)).isEqualTo(query);
     }
 
     @FuzzTest(maxDuration = "5m")

@@ -12,6 +12,7 @@ import javax.mail.MessagingException;
 import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
 
+import org.havewemet.testing.TestClock;
 import org.havewemet.triage.EventKind;
 import org.havewemet.triage.Invitation;
 import org.havewemet.triage.Inviter;
@@ -24,7 +25,7 @@ final class PolicyFixture implements AutoCloseable {
     static final Inviter BOB = new Inviter("Bob Martin", "Growth hacker", null, null, "bob.martin@inviter.test",
             "https://www.linkedin.com/in/bob-martin-123");
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T05:00:00Z"));
+    final TestClock clock = new TestClock(Instant.parse("2026-11-25T05:00:00Z"));
     final ReplyLedger ledger;
     final RateLimiter limiter;
     final ReplyPolicy policy;

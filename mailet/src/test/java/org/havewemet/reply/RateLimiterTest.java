@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.havewemet.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T05:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-25T05:00:00Z"));
 
     @Test
     void tryAcquireShouldRefuseUserWhenHourlyUserLimitReached() {

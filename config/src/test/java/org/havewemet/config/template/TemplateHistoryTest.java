@@ -10,6 +10,8 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
+import org.havewemet.testing.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +23,7 @@ class TemplateHistoryTest {
 
     @TempDir
     Path directory;
-    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-25T05:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-25T05:00:00Z"));
     private TemplateStore store;
 
     @BeforeEach

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+
 import org.havewemet.config.template.TemplateModel.InviterInfo;
 import org.havewemet.config.template.TemplateModel.Person;
+import org.havewemet.testing.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +22,7 @@ class TemplateRenderingTest {
 
     @BeforeEach
     void createStore() {
-        store = new TemplateStore(directory, "en", new SettableClock(Instant.parse("2026-11-25T05:00:00Z")));
+        store = new TemplateStore(directory, "en", new TestClock(Instant.parse("2026-11-25T05:00:00Z")));
     }
 
     private static TemplateModel invitation(String inviterName, String note) {
@@ -127,7 +129,7 @@ class TemplateRenderingTest {
         java.util.ArrayList<String> junk = new java.util.ArrayList<>(List.of("../x", "klingon", "pt"));
         junk.add(null);
         assertThat(store.render("reply", junk, null, invitation("Bob", null)).usedLocale()).isEqualTo("en");
-        TemplateStore german = new TemplateStore(directory, "de", new SettableClock(Instant.EPOCH));
+        TemplateStore german = new TemplateStore(directory, "de", new TestClock(Instant.EPOCH));
         assertThat(german.render("reply", List.of("pt-BR"), null, invitation("Bob", null)).usedLocale()).isEqualTo("de");
         assertThat(german.localeChain(List.of("pt-BR", "es"))).containsExactly("pt-BR", "pt", "es", "de", "en");
     }

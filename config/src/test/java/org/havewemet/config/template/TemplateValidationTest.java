@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.stream.Stream;
+
+import org.havewemet.testing.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +26,7 @@ class TemplateValidationTest {
     @BeforeEach
     void createStore() {
         directory = root.resolve("templates");
-        store = new TemplateStore(directory, "en", new SettableClock(Instant.parse("2026-11-25T05:00:00Z")));
+        store = new TemplateStore(directory, "en", new TestClock(Instant.parse("2026-11-25T05:00:00Z")));
     }
 
     private TemplateException saveFailure(String subject, String body) {

@@ -1,6 +1,5 @@
 package org.havewemet.it.dist;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,24 +9,24 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Lays out a James 3.8.1 memory server the way its distribution ships it: {@code james-server-memory-app.jar}
- * whose manifest Class-Path names every runtime dependency under {@code james-server-memory-app.lib/}, and a
+ * whose manifest Class-Path names every runtime dependency under {@code james-server-memory-app.lib/} (both taken
+ * from what the {@code stock-james} module resolved with Maven, at James' own versions), and a
  * {@code conf/} folder with a stock-like configuration (files under {@code src/test/resources/dist/conf}) that
  * knows nothing of havewemet.
  */
 final class StockJamesDistribution {
     static final String APP_JAR = "james-server-memory-app.jar";
     static final String LIB_DIR = "james-server-memory-app.lib";
-    static final String APP_ARTIFACT_FILE = "james-server-memory-app-3.8.1.jar";
+    static final String DISTRIBUTION_PROPERTY = "havewemet.stockJames";
     static final List<String> CONF_FILES = List.of("dnsservice.xml", "domainlist.xml", "healthcheck.properties",
         "imapserver.xml", "jmx.properties", "listeners.xml", "lmtpserver.xml", "logback.xml", "mailetcontainer.xml",
         "mailrepositorystore.xml", "managesieveserver.xml", "pop3server.xml", "smtpserver.xml",
@@ -36,16 +35,54 @@ final class StockJamesDistribution {
     private StockJamesDistribution() {
     }
 
-    /** Copies the server jar and its libraries into {@code home}; returns the library jars it copied. */
+    /**
+     * Copies the server jar and its libraries from the distribution the {@code stock-james} module laid out with
+     * James' own versions (system property {@value #DISTRIBUTION_PROPERTY}, set by this module's pom) into
+     * {@code home}; returns the library jars it copied. Fails, naming them, when any jar the app jar's manifest
+     * Class-Path lists is missing, or when the laid-out library folder holds a jar the manifest does not list.
+     */
     static List<Path> layOutJars(Path home) throws IOException {
-        Map<String, Path> available = testClassPathJarsByName();
-        Path appJar = Optional.ofNullable(available.get(APP_ARTIFACT_FILE))
-            .or(() -> findInLocalMavenRepository(List.of(APP_ARTIFACT_FILE)).values().stream().findFirst())
-            .orElseThrow(() -> new IllegalStateException(APP_ARTIFACT_FILE + " is neither on the test classpath"
-                + " nor in ~/.m2 (integration-tests depends on org.apache.james:james-server-memory-app:3.8.1)"));
+        Path distribution = distribution();
+        Path appJar = distribution.resolve(APP_JAR);
+        if (!Files.isRegularFile(appJar)) {
+            throw new IllegalStateException("no " + appJar + ": the stock-james module lays it out (run the build"
+                + " with Maven, e.g. ./mvnw -B -pl integration-tests -am verify)");
+        }
         Files.copy(appJar, home.resolve(APP_JAR), StandardCopyOption.REPLACE_EXISTING);
 
-        List<String> libNames = manifestClassPath(appJar).stream()
+        List<String> libNames = libraryNames(appJar);
+        Path sourceLib = distribution.resolve(LIB_DIR);
+        Set<String> laidOut = jarNames(sourceLib);
+        List<String> missing = libNames.stream().filter(name -> !laidOut.contains(name)).collect(Collectors.toList());
+        List<String> unlisted = laidOut.stream().filter(name -> !libNames.contains(name)).sorted()
+            .collect(Collectors.toList());
+        if (!missing.isEmpty() || !unlisted.isEmpty()) {
+            throw new IllegalStateException(sourceLib + " does not match the Class-Path of " + APP_JAR + " ("
+                + libNames.size() + " jars): missing " + missing + ", not listed " + unlisted
+                + "; the stock-james module's pom must resolve james-server-memory-app's dependencies the way James'"
+                + " own build did");
+        }
+        Path lib = Files.createDirectories(home.resolve(LIB_DIR));
+        List<Path> copied = new ArrayList<>();
+        for (String name : libNames) {
+            copied.add(linkOrCopy(sourceLib.resolve(name), lib.resolve(name)));
+        }
+        return copied;
+    }
+
+    /** A hard link where the file system allows one (313 jars, 120 MB: no need to copy them), else a copy. */
+    private static Path linkOrCopy(Path source, Path target) throws IOException {
+        Files.deleteIfExists(target);
+        try {
+            return Files.createLink(target, source);
+        } catch (IOException | UnsupportedOperationException e) {
+            return Files.copy(source, target);
+        }
+    }
+
+    /** The jar names of the app jar's manifest Class-Path, without the {@value #LIB_DIR}/ prefix. */
+    static List<String> libraryNames(Path appJar) throws IOException {
+        return manifestClassPath(appJar).stream()
             .map(entry -> {
                 if (!entry.startsWith(LIB_DIR + "/")) {
                     throw new IllegalStateException("unexpected Class-Path entry " + entry + " in " + appJar);
@@ -53,25 +90,16 @@ final class StockJamesDistribution {
                 return entry.substring(LIB_DIR.length() + 1);
             })
             .collect(Collectors.toList());
-        List<String> missing = libNames.stream().filter(name -> !available.containsKey(name))
-            .collect(Collectors.toList());
-        Map<String, Path> fromMavenRepository = missing.isEmpty() ? Map.of() : findInLocalMavenRepository(missing);
-        List<String> stillMissing = missing.stream().filter(name -> !fromMavenRepository.containsKey(name))
-            .collect(Collectors.toList());
-        if (!stillMissing.isEmpty()) {
-            throw new IllegalStateException(stillMissing.size() + " of the " + libNames.size() + " jars listed in the"
-                + " Class-Path of " + APP_ARTIFACT_FILE + " are neither on the test classpath nor in ~/.m2: "
-                + stillMissing);
+    }
+
+    /** The distribution laid out by the stock-james module (james-server-memory-app.jar and its .lib folder). */
+    static Path distribution() {
+        String dir = System.getProperty(DISTRIBUTION_PROPERTY);
+        if (dir == null || dir.isBlank()) {
+            throw new IllegalStateException("system property " + DISTRIBUTION_PROPERTY + " is not set: run this test"
+                + " through Maven (integration-tests/pom.xml sets it to stock-james/target/james-server-memory-app)");
         }
-        Path lib = Files.createDirectories(home.resolve(LIB_DIR));
-        List<Path> copied = new ArrayList<>();
-        for (String name : libNames) {
-            Path source = available.getOrDefault(name, fromMavenRepository.get(name));
-            copied.add(Files.copy(source, lib.resolve(name), StandardCopyOption.REPLACE_EXISTING));
-        }
-        System.out.printf("%s: %d library jars, %d from the test classpath, from ~/.m2 %s%n", LIB_DIR, copied.size(),
-            copied.size() - fromMavenRepository.size(), fromMavenRepository.keySet());
-        return copied;
+        return Path.of(dir).toAbsolutePath().normalize();
     }
 
     /** Writes the stock-like conf/ folder, replacing each {@code ${key}} of the templates by its value. */
@@ -110,30 +138,13 @@ final class StockJamesDistribution {
         }
     }
 
-    /** Jars of this test's classpath (Maven puts every dependency of james-server-memory-app there) by file name. */
-    private static Map<String, Path> testClassPathJarsByName() {
-        Map<String, Path> jars = new HashMap<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path path = Path.of(entry);
-            if (entry.endsWith(".jar") && Files.isRegularFile(path)) {
-                jars.putIfAbsent(path.getFileName().toString(), path);
-            }
+    private static Set<String> jarNames(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return Set.of();
         }
-        return jars;
-    }
-
-    /** Fallback for jars Maven resolved to another version on the test classpath: look them up in ~/.m2 by name. */
-    private static Map<String, Path> findInLocalMavenRepository(List<String> names) {
-        Path repository = Path.of(System.getProperty("maven.repo.local",
-            Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
-        if (!Files.isDirectory(repository)) {
-            return Map.of();
-        }
-        try (Stream<Path> files = Files.walk(repository)) {
-            return files.filter(file -> names.contains(file.getFileName().toString()))
-                .collect(Collectors.toMap(file -> file.getFileName().toString(), file -> file, (a, b) -> a));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".jar"))
+                .collect(Collectors.toSet());
         }
     }
 }

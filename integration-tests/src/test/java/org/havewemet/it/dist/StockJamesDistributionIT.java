@@ -112,6 +112,20 @@ class StockJamesDistributionIT {
     }
 
     @Test
+    void jamesLibraryFolderShouldHoldExactlyTheJarsTheAppManifestNames() throws IOException {
+        List<String> manifest = StockJamesDistribution.libraryNames(home.resolve(StockJamesDistribution.APP_JAR));
+        List<String> folder;
+        try (Stream<Path> files = Files.list(home.resolve(StockJamesDistribution.LIB_DIR))) {
+            folder = files.map(file -> file.getFileName().toString()).collect(Collectors.toList());
+        }
+
+        assertThat(folder).containsExactlyInAnyOrderElementsOf(manifest);
+        assertThat(folder).as("James' own versions, not the newer ones this build manages")
+            .contains("re2j-1.7.jar", "jsoup-1.15.3.jar", "awaitility-4.2.0.jar", "jna-5.8.0.jar", "asm-9.1.jar")
+            .doesNotContain("re2j-1.8.jar", "jsoup-1.18.3.jar", "awaitility-4.2.2.jar");
+    }
+
+    @Test
     void readmeSnippetsShouldPutOurMailetsRightBeforeTheirAnchorsAndRegisterTheRoutes() throws IOException {
         String mailetContainer = Files.readString(home.resolve("conf/mailetcontainer.xml"));
 

@@ -19,14 +19,12 @@ import javax.mail.Address;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.GuiceJamesServer;
-import org.apache.james.JamesServerExtension;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
-import org.apache.james.utils.DataProbeImpl;
 import org.awaitility.Awaitility;
 import org.havewemet.index.InvitationIndex;
 import org.havewemet.it.HaveWeMetProbe;
+import org.havewemet.it.HaveWeMetServer;
 import org.havewemet.it.OutsideWorld;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,15 +39,10 @@ class ConcurrencyIT {
     static final int CLIENTS = 8;
     static final int PER_CLIENT = 50;
     static final int INVITERS = 300;
-    static final OutsideWorld OUTSIDE = new OutsideWorld();
 
     @RegisterExtension
-    static JamesServerExtension james = new HardenedJames(OUTSIDE, "").extension();
-
-    @BeforeAll
-    void createUser(GuiceJamesServer server) throws Exception {
-        server.getProbe(DataProbeImpl.class).addUser(HardenedJames.USER, HardenedJames.PASSWORD);
-    }
+    static final HaveWeMetServer JAMES = HardenedJames.server("", HardenedJames.USER);
+    static final OutsideWorld OUTSIDE = JAMES.outside();
 
     @Test
     void concurrentInvitationsShouldBeIndexedOnceAndAnsweredOncePerInviter(GuiceJamesServer server) throws Exception {

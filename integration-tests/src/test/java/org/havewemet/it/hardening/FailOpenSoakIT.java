@@ -6,10 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.apache.james.GuiceJamesServer;
-import org.apache.james.JamesServerExtension;
-import org.apache.james.utils.DataProbeImpl;
-import org.havewemet.it.OutsideWorld;
-import org.junit.jupiter.api.BeforeAll;
+import org.havewemet.it.HaveWeMetServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,15 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Tag("soak")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FailOpenSoakIT {
-    static final OutsideWorld OUTSIDE = new OutsideWorld();
-
     @RegisterExtension
-    static JamesServerExtension james = new HardenedJames(OUTSIDE, "").extension();
-
-    @BeforeAll
-    void createUser(GuiceJamesServer server) throws Exception {
-        server.getProbe(DataProbeImpl.class).addUser(HardenedJames.USER, HardenedJames.PASSWORD);
-    }
+    static final HaveWeMetServer JAMES = HardenedJames.server("", HardenedJames.USER);
 
     @Test
     void everyAcceptedMailShouldBeDeliveredExactlyOnceOverTenThousandMails(GuiceJamesServer server) throws Exception {

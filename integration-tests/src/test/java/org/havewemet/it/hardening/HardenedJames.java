@@ -1,13 +1,12 @@
 package org.havewemet.it.hardening;
 
-import org.apache.james.JamesServerExtension;
 import org.havewemet.it.HaveWeMetJames;
-import org.havewemet.it.OutsideWorld;
+import org.havewemet.it.HaveWeMetServer;
 
 /**
- * The real James 3.8.1 memory server of {@link HaveWeMetJames}, with rate limits raised so that every deserved
- * reply really goes out, plus the {@link MailboxCensusProbe} that lets hardening tests count every delivered
- * message across all folders without going through IMAP.
+ * The hardening tests' {@link HaveWeMetServer}: rate limits raised so that every deserved reply really goes out,
+ * plus the {@link MailboxCensusProbe} that lets them count every delivered message across all folders without
+ * going through IMAP.
  */
 final class HardenedJames {
     static final String DOMAIN = HaveWeMetJames.DOMAIN;
@@ -17,13 +16,10 @@ final class HardenedJames {
     static final String BASE_YAML = HaveWeMetJames.TEST_YAML
         + "replies:\n  ratePerHour: 100000\n  globalRatePerHour: 1000000\n";
 
-    private final HaveWeMetJames james;
-
-    HardenedJames(OutsideWorld outside, String extraYaml) {
-        this.james = new HaveWeMetJames(outside, BASE_YAML + extraYaml);
+    private HardenedJames() {
     }
 
-    JamesServerExtension extension() {
-        return james.extension(MailboxCensusProbe.class);
+    static HaveWeMetServer server(String extraYaml, String... users) {
+        return HaveWeMetServer.withUsers(users).yaml(BASE_YAML + extraYaml).probes(MailboxCensusProbe.class);
     }
 }

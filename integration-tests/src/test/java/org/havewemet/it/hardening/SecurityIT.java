@@ -14,17 +14,15 @@ import java.util.Map;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.GuiceJamesServer;
-import org.apache.james.JamesServerExtension;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
-import org.apache.james.utils.DataProbeImpl;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.havewemet.index.InvitationIndex;
 import org.havewemet.index.QuerySyntaxException;
 import org.havewemet.index.SortOrder;
 import org.havewemet.it.HaveWeMetProbe;
+import org.havewemet.it.HaveWeMetServer;
 import org.havewemet.it.OutsideWorld;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,18 +35,11 @@ class SecurityIT {
     static final String OTHER = "other@" + HardenedJames.DOMAIN;
     static final ConditionFactory AWAIT = Awaitility.await().atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(200));
-    static final OutsideWorld OUTSIDE = new OutsideWorld();
-    static final HardenedJames HAVEWEMET = new HardenedJames(OUTSIDE,
-        "judge:\n  trustedAuthServIds: [mx.havewemet.test]\n");
 
     @RegisterExtension
-    static JamesServerExtension james = HAVEWEMET.extension();
-
-    @BeforeAll
-    void createUsers(GuiceJamesServer server) throws Exception {
-        server.getProbe(DataProbeImpl.class).addUser(HardenedJames.USER, HardenedJames.PASSWORD);
-        server.getProbe(DataProbeImpl.class).addUser(OTHER, HardenedJames.PASSWORD);
-    }
+    static final HaveWeMetServer JAMES = HardenedJames.server("judge:\n  trustedAuthServIds: [mx.havewemet.test]\n",
+        HardenedJames.USER, OTHER);
+    static final OutsideWorld OUTSIDE = JAMES.outside();
 
     @ParameterizedTest
     @ValueSource(strings = {

@@ -8,13 +8,12 @@ import java.time.Duration;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.GuiceJamesServer;
-import org.apache.james.JamesServerExtension;
 import org.apache.james.modules.protocols.ImapGuiceProbe;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
-import org.apache.james.utils.DataProbeImpl;
 import org.apache.james.utils.TestIMAPClient;
 import org.havewemet.it.HaveWeMetJames;
 import org.havewemet.it.HaveWeMetProbe;
+import org.havewemet.it.HaveWeMetServer;
 import org.havewemet.it.OutsideWorld;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,17 +22,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** "Jane Roe accepted your invitation": a thank-you draft asking for a short call, never a sent mail. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AcceptedInvitationIT {
-    static final OutsideWorld OUTSIDE = new OutsideWorld();
-
     @RegisterExtension
-    static JamesServerExtension james = new HaveWeMetJames(OUTSIDE).extension();
+    static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers(USER);
+    static final OutsideWorld OUTSIDE = JAMES.outside();
 
     @RegisterExtension
     TestIMAPClient imap = new TestIMAPClient();
 
     @Test
     void acceptedInvitationShouldSaveAThankYouDraftAskingForAShortCall(GuiceJamesServer server) throws Exception {
-        server.getProbe(DataProbeImpl.class).addUser(USER, HaveWeMetJames.PASSWORD);
         int imapPort = server.getProbe(ImapGuiceProbe.class).getImapPort();
         String id = "<1763887260000.accept.2026.jr1@ltx1-app7.prod.linkedin.com>";
 

@@ -2,16 +2,9 @@ package org.havewemet.it.replies;
 
 import static org.havewemet.it.replies.ReplyIt.USER;
 
-import org.apache.james.GuiceJamesServer;
-import org.apache.james.JamesServerExtension;
-import org.apache.james.modules.protocols.ImapGuiceProbe;
-import org.apache.james.modules.protocols.SmtpGuiceProbe;
-import org.apache.james.utils.DataProbeImpl;
 import org.havewemet.it.HaveWeMetJames;
-import org.havewemet.it.HaveWeMetProbe;
+import org.havewemet.it.HaveWeMetServer;
 import org.havewemet.it.OutsideWorld;
-import org.havewemet.mailet.HaveWeMetRuntime;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,34 +30,19 @@ class ConfiguredRepliesIT {
         + "patterns:\n"
         + "  neverAnswer:\n"
         + "    - \"@recruiting\\\\.example$\"\n";
-    static final OutsideWorld OUTSIDE = new OutsideWorld();
 
     @RegisterExtension
-    static JamesServerExtension james = new HaveWeMetJames(OUTSIDE, YAML).extension();
-
-    private int smtpPort;
-    private int imapPort;
-    private HaveWeMetRuntime runtime;
-
-    @BeforeAll
-    void start(GuiceJamesServer server) throws Exception {
-        DataProbeImpl data = server.getProbe(DataProbeImpl.class);
-        for (String user : new String[] {USER, QUIET_USER, BUSY_USER}) {
-            data.addUser(user, HaveWeMetJames.PASSWORD);
-        }
-        smtpPort = server.getProbe(SmtpGuiceProbe.class).getSmtpPort().getValue();
-        imapPort = server.getProbe(ImapGuiceProbe.class).getImapPort();
-        runtime = server.getProbe(HaveWeMetProbe.class).runtime();
-    }
+    static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers(USER, QUIET_USER, BUSY_USER).yaml(YAML);
+    static final OutsideWorld OUTSIDE = JAMES.outside();
 
     @Test
     void optedOutUserShouldNeverAnswer() throws Exception {
         String id = "<cr-optout@mail.example.org>";
         String mail = ReplyIt.replaceHeader(ReplyIt.directRequest("asks.quiet@example.org", id), "To",
             "To: " + QUIET_USER);
-        ReplyIt.send(smtpPort, "asks.quiet@example.org", QUIET_USER, mail);
-        ReplyIt.awaitDelivered(imapPort, QUIET_USER, id);
-        ReplyIt.awaitStatus(runtime, QUIET_USER, id, "suppressed/OPTED_OUT");
+        ReplyIt.send(JAMES.smtpPort(), "asks.quiet@example.org", QUIET_USER, mail);
+        ReplyIt.awaitDelivered(JAMES.imapPort(), QUIET_USER, id);
+        ReplyIt.awaitStatus(JAMES.runtime(), QUIET_USER, id, "suppressed/OPTED_OUT");
         ReplyIt.assertNothingReaches(OUTSIDE, "asks.quiet@example.org");
     }
 
@@ -74,12 +52,12 @@ class ConfiguredRepliesIT {
             String inviter = "rate" + i + "@example.org";
             String mail = ReplyIt.replaceHeader(ReplyIt.directRequest(inviter, "<cr-rate" + i + "@mail.example.org>"),
                 "To", "To: " + BUSY_USER);
-            ReplyIt.send(smtpPort, inviter, BUSY_USER, mail);
-            ReplyIt.awaitDelivered(imapPort, BUSY_USER, "<cr-rate" + i + "@mail.example.org>");
+            ReplyIt.send(JAMES.smtpPort(), inviter, BUSY_USER, mail);
+            ReplyIt.awaitDelivered(JAMES.imapPort(), BUSY_USER, "<cr-rate" + i + "@mail.example.org>");
         }
-        ReplyIt.awaitStatus(runtime, BUSY_USER, "<cr-rate1@mail.example.org>", "replied/");
-        ReplyIt.awaitStatus(runtime, BUSY_USER, "<cr-rate2@mail.example.org>", "replied/");
-        ReplyIt.awaitStatus(runtime, BUSY_USER, "<cr-rate3@mail.example.org>", "suppressed/RATE_LIMITED_USER");
+        ReplyIt.awaitStatus(JAMES.runtime(), BUSY_USER, "<cr-rate1@mail.example.org>", "replied/");
+        ReplyIt.awaitStatus(JAMES.runtime(), BUSY_USER, "<cr-rate2@mail.example.org>", "replied/");
+        ReplyIt.awaitStatus(JAMES.runtime(), BUSY_USER, "<cr-rate3@mail.example.org>", "suppressed/RATE_LIMITED_USER");
         ReplyIt.awaitReplies(OUTSIDE, "rate1@example.org", 1);
         ReplyIt.awaitReplies(OUTSIDE, "rate2@example.org", 1);
         ReplyIt.assertNothingReaches(OUTSIDE, "rate3@example.org");
@@ -88,10 +66,10 @@ class ConfiguredRepliesIT {
     @Test
     void senderMatchingANeverAnswerPatternShouldNeverBeAnswered() throws Exception {
         String id = "<cr-pattern@mail.example.org>";
-        ReplyIt.send(smtpPort, "talent@recruiting.example", USER,
+        ReplyIt.send(JAMES.smtpPort(), "talent@recruiting.example", USER,
             ReplyIt.directRequest("talent@recruiting.example", id));
-        ReplyIt.awaitDelivered(imapPort, USER, id);
-        ReplyIt.awaitStatus(runtime, USER, id, "suppressed/PATTERN");
+        ReplyIt.awaitDelivered(JAMES.imapPort(), USER, id);
+        ReplyIt.awaitStatus(JAMES.runtime(), USER, id, "suppressed/PATTERN");
         ReplyIt.assertNothingReaches(OUTSIDE, "recruiting.example");
     }
 
@@ -100,18 +78,18 @@ class ConfiguredRepliesIT {
         String id = "<cr-alias-to@mail.example.org>";
         String mail = ReplyIt.replaceHeader(ReplyIt.directRequest("writes.alias@example.org", id), "To",
             "To: " + ALIAS);
-        ReplyIt.send(smtpPort, "writes.alias@example.org", USER, mail);
+        ReplyIt.send(JAMES.smtpPort(), "writes.alias@example.org", USER, mail);
         ReplyIt.awaitReplies(OUTSIDE, "writes.alias@example.org", 1);
-        ReplyIt.awaitStatus(runtime, USER, id, "replied/");
+        ReplyIt.awaitStatus(JAMES.runtime(), USER, id, "replied/");
     }
 
     @Test
     void requestFromTheUsersOwnAliasShouldNeverBeAnswered() throws Exception {
         String id = "<cr-alias-from@mail.example.org>";
         String mail = ReplyIt.replaceHeader(ReplyIt.directRequest(ALIAS, id), "From", "From: Demo <" + ALIAS + ">");
-        ReplyIt.send(smtpPort, ALIAS, USER, mail);
-        ReplyIt.awaitDelivered(imapPort, USER, id);
-        ReplyIt.awaitStatus(runtime, USER, id, "suppressed/OWN_ADDRESS");
+        ReplyIt.send(JAMES.smtpPort(), ALIAS, USER, mail);
+        ReplyIt.awaitDelivered(JAMES.imapPort(), USER, id);
+        ReplyIt.awaitStatus(JAMES.runtime(), USER, id, "suppressed/OWN_ADDRESS");
         ReplyIt.assertNothingReaches(OUTSIDE, ALIAS);
     }
 }

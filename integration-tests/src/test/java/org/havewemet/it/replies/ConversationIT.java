@@ -8,18 +8,10 @@ import java.time.Instant;
 
 import javax.mail.internet.MimeMessage;
 
-import org.apache.james.GuiceJamesServer;
-import org.apache.james.JamesServerExtension;
-import org.apache.james.modules.protocols.ImapGuiceProbe;
-import org.apache.james.modules.protocols.SmtpGuiceProbe;
-import org.apache.james.utils.DataProbeImpl;
 import org.apache.james.utils.TestIMAPClient;
 import org.havewemet.index.InvitationRecord;
-import org.havewemet.it.HaveWeMetJames;
-import org.havewemet.it.HaveWeMetProbe;
+import org.havewemet.it.HaveWeMetServer;
 import org.havewemet.it.OutsideWorld;
-import org.havewemet.mailet.HaveWeMetRuntime;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,22 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConversationIT {
-    static final OutsideWorld OUTSIDE = new OutsideWorld();
-
     @RegisterExtension
-    static JamesServerExtension james = new HaveWeMetJames(OUTSIDE).extension();
-
-    private int smtpPort;
-    private int imapPort;
-    private HaveWeMetRuntime runtime;
-
-    @BeforeAll
-    void start(GuiceJamesServer server) throws Exception {
-        server.getProbe(DataProbeImpl.class).addUser(USER, HaveWeMetJames.PASSWORD);
-        smtpPort = server.getProbe(SmtpGuiceProbe.class).getSmtpPort().getValue();
-        imapPort = server.getProbe(ImapGuiceProbe.class).getImapPort();
-        runtime = server.getProbe(HaveWeMetProbe.class).runtime();
-    }
+    static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers(USER);
+    static final OutsideWorld OUTSIDE = JAMES.outside();
 
     @Test
     void notMetAnswerShouldLeaveTheInvitationUnexplained() throws Exception {
@@ -55,10 +34,10 @@ class ConversationIT {
         answer("nina.notmet@example.org", ourReply, "<cv-notmet-answer@mail.example.org>", "",
             "No, we haven't met. I just want to grow my network.");
 
-        MimeMessage filed = ReplyIt.awaitMessage(imapPort, USER, "Invitations.Unexplained",
+        MimeMessage filed = ReplyIt.awaitMessage(JAMES.imapPort(), USER, "Invitations.Unexplained",
             "HEADER Message-ID \"<cv-notmet-answer@mail.example.org>\"");
         assertThat(filed.getHeader("X-HaveWeMet-Answer", null)).isEqualTo("NOT_MET_NO_REASON");
-        assertThat(ReplyIt.foldersHolding(imapPort, USER, request)).containsExactly("Invitations.Unexplained");
+        assertThat(ReplyIt.foldersHolding(JAMES.imapPort(), USER, request)).containsExactly("Invitations.Unexplained");
         assertRecord(request, "UNEXPLAINED/answered/NOT_MET_NO_REASON");
     }
 
@@ -93,11 +72,11 @@ class ConversationIT {
             "Auto-Submitted: auto-replied\r\nX-Auto-Response-Suppress: All\r\n",
             "I am out of the office until Monday with limited access to e-mail.");
 
-        MimeMessage delivered = ReplyIt.awaitMessage(imapPort, USER, TestIMAPClient.INBOX,
+        MimeMessage delivered = ReplyIt.awaitMessage(JAMES.imapPort(), USER, TestIMAPClient.INBOX,
             "HEADER Message-ID \"<cv-oof-answer@mail.example.org>\"");
         assertThat(delivered.getHeader("X-HaveWeMet-Answer")).as("not judged as an answer").isNull();
         assertThat(delivered.getHeader("X-HaveWeMet-Verdict")).as("not triaged as an invitation").isNull();
-        assertThat(ReplyIt.foldersHolding(imapPort, USER, request)).containsExactly("Invitations.Unexplained");
+        assertThat(ReplyIt.foldersHolding(JAMES.imapPort(), USER, request)).containsExactly("Invitations.Unexplained");
         assertRecord(request, "UNEXPLAINED/replied/");
         ReplyIt.await().during(ReplyIt.QUIET).until(() -> OUTSIDE.receivedBy("otto.away@example.org").size() == 1);
     }
@@ -114,16 +93,16 @@ class ConversationIT {
         askHaveWeMet("sid.silent@example.org", "Sid Silent", request);
 
         String old = "<cv-old@mail.example.org>";
-        ReplyIt.send(smtpPort, "olga.old@example.org", USER, ReplyIt.withHeaders(
+        ReplyIt.send(JAMES.smtpPort(), "olga.old@example.org", USER, ReplyIt.withHeaders(
             ReplyIt.directRequest("olga.old@example.org", "Olga Oldtimer", old), "Precedence: bulk"));
-        ReplyIt.awaitStatus(runtime, USER, old, "suppressed/PRECEDENCE");
+        ReplyIt.awaitStatus(JAMES.runtime(), USER, old, "suppressed/PRECEDENCE");
         Instant eightDaysAgo = Instant.now().minus(Duration.ofDays(8));
-        runtime.ledger().recordSent(USER, "olga.old@example.org", "<simulated-old-reply@havewemet.test>", old,
+        JAMES.runtime().ledger().recordSent(USER, "olga.old@example.org", "<simulated-old-reply@havewemet.test>", old,
             InvitationRecord.idFor(USER, old), eightDaysAgo);
 
-        assertThat(runtime.sendDigest(USER)).isGreaterThanOrEqualTo(2);
+        assertThat(JAMES.runtime().sendDigest(USER)).isGreaterThanOrEqualTo(2);
 
-        MimeMessage digest = ReplyIt.awaitMessage(imapPort, USER, TestIMAPClient.INBOX,
+        MimeMessage digest = ReplyIt.awaitMessage(JAMES.imapPort(), USER, TestIMAPClient.INBOX,
             "SUBJECT \"Your connection invitations\"");
         String text = String.valueOf(digest.getContent());
         assertThat(lineOf(text, "Sid Silent")).contains("waiting for an answer");
@@ -137,7 +116,7 @@ class ConversationIT {
 
     /** Sends an unexplained direct request and returns the Message-ID of our reply as the inviter received it. */
     private String askHaveWeMet(String inviter, String name, String requestId) throws Exception {
-        ReplyIt.send(smtpPort, inviter, USER, ReplyIt.directRequest(inviter, name, requestId));
+        ReplyIt.send(JAMES.smtpPort(), inviter, USER, ReplyIt.directRequest(inviter, name, requestId));
         MimeMessage reply = ReplyIt.awaitReplies(OUTSIDE, inviter, 1).get(0);
         assertThat(reply.getHeader("In-Reply-To", null)).isEqualTo(requestId);
         return reply.getMessageID();
@@ -154,20 +133,20 @@ class ConversationIT {
             + extraHeaders
             + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
             + text + "\r\n\r\n> Have we met?\r\n";
-        ReplyIt.send(smtpPort, inviter, USER, mail);
+        ReplyIt.send(JAMES.smtpPort(), inviter, USER, mail);
     }
 
     private void assertExplained(String request, String answerId, String kind) throws Exception {
-        MimeMessage filed = ReplyIt.awaitMessage(imapPort, USER, "Invitations.Priority",
+        MimeMessage filed = ReplyIt.awaitMessage(JAMES.imapPort(), USER, "Invitations.Priority",
             "HEADER Message-ID \"" + answerId + "\"");
         assertThat(filed.getHeader("X-HaveWeMet-Answer", null)).isEqualTo(kind);
-        ReplyIt.await().untilAsserted(() -> assertThat(ReplyIt.foldersHolding(imapPort, USER, request))
+        ReplyIt.await().untilAsserted(() -> assertThat(ReplyIt.foldersHolding(JAMES.imapPort(), USER, request))
             .containsExactly("Invitations.Priority"));
         assertRecord(request, "PERSONAL/answered/" + kind);
     }
 
     private void assertRecord(String request, String expected) {
-        ReplyIt.await().untilAsserted(() -> assertThat(ReplyIt.record(runtime, USER, request)
+        ReplyIt.await().untilAsserted(() -> assertThat(ReplyIt.record(JAMES.runtime(), USER, request)
             .map(r -> r.verdict() + "/" + r.replyStatus() + "/" + java.util.Objects.toString(r.replyDetail(), "")))
             .contains(expected));
     }

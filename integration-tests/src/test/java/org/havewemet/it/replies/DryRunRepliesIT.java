@@ -3,12 +3,11 @@ package org.havewemet.it.replies;
 import static org.havewemet.it.replies.ReplyIt.USER;
 
 import org.apache.james.GuiceJamesServer;
-import org.apache.james.JamesServerExtension;
 import org.apache.james.modules.protocols.ImapGuiceProbe;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
-import org.apache.james.utils.DataProbeImpl;
 import org.havewemet.it.HaveWeMetJames;
 import org.havewemet.it.HaveWeMetProbe;
+import org.havewemet.it.HaveWeMetServer;
 import org.havewemet.it.OutsideWorld;
 import org.havewemet.mailet.HaveWeMetRuntime;
 import org.junit.jupiter.api.Test;
@@ -18,15 +17,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** {@code replies.dryRun: true}: every decision is made and recorded, and nothing is sent. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DryRunRepliesIT {
-    static final OutsideWorld OUTSIDE = new OutsideWorld();
-
     @RegisterExtension
-    static JamesServerExtension james = new HaveWeMetJames(OUTSIDE,
-        HaveWeMetJames.TEST_YAML + "replies:\n  dryRun: true\n").extension();
+    static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers(USER)
+        .yaml(HaveWeMetJames.TEST_YAML + "replies:\n  dryRun: true\n");
+    static final OutsideWorld OUTSIDE = JAMES.outside();
 
     @Test
     void dryRunShouldSendNothingAndRecordWhatItWouldHaveDone(GuiceJamesServer server) throws Exception {
-        server.getProbe(DataProbeImpl.class).addUser(USER, HaveWeMetJames.PASSWORD);
         HaveWeMetRuntime runtime = server.getProbe(HaveWeMetProbe.class).runtime();
         int smtpPort = server.getProbe(SmtpGuiceProbe.class).getSmtpPort().getValue();
         String id = "<dry-run-1@mail.example.org>";

@@ -11,19 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.GuiceJamesServer;
-import org.apache.james.JamesServerExtension;
-import org.apache.james.utils.DataProbeImpl;
 import org.apache.james.utils.SMTPMessageSender;
-import org.havewemet.it.HaveWeMetJames;
+import org.havewemet.it.HaveWeMetServer;
 import org.havewemet.it.OutsideWorld;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,6 +34,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -50,10 +47,10 @@ class AdminPageBrowserIT {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String MARKER = "Marker 7c1f: before I accept, please tell me where we met";
-    static final OutsideWorld OUTSIDE = new OutsideWorld();
 
     @RegisterExtension
-    static JamesServerExtension james = new HaveWeMetJames(OUTSIDE).extension();
+    static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers(DEMO);
+    static final OutsideWorld OUTSIDE = JAMES.outside();
 
     @RegisterExtension
     SMTPMessageSender smtp = new SMTPMessageSender("example.com");
@@ -61,11 +58,6 @@ class AdminPageBrowserIT {
     private Path profile;
     private WebDriver browser;
     private WebDriverWait wait;
-
-    @BeforeAll
-    void createUser(GuiceJamesServer server) throws Exception {
-        server.getProbe(DataProbeImpl.class).addUser(DEMO, HaveWeMetJames.PASSWORD);
-    }
 
     @BeforeEach
     void openBrowser() throws IOException {
@@ -102,8 +94,8 @@ class AdminPageBrowserIT {
     void templateEditedInThePageShouldShapeTheReplyThatIsSent(GuiceJamesServer server) throws Exception {
         openPage(server);
         wait.until(ExpectedConditions.attributeToBe(By.id("subject"), "value", "Auto: Have we met?"));
-        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("template-select")))
-            .getFirstSelectedOption().getAttribute("value")).isEqualTo("reply|en");
+        assertThat(new Select(browser.findElement(By.id("template-select")))
+            .getFirstSelectedOption().getDomProperty("value")).isEqualTo("reply|en");
 
         WebElement body = browser.findElement(By.id("body"));
         body.clear();
@@ -142,12 +134,18 @@ class AdminPageBrowserIT {
         browser.findElement(By.id("search-q")).sendKeys("eve");
         browser.findElement(By.id("search-run")).click();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#results li"), 1));
-        Thread.sleep(500);          // give a broken page the time an onerror handler would need to fire
 
         String shown = browser.findElement(By.id("results")).getText();
         assertThat(shown).contains("<img src=x onerror=");
+        // Nothing waits on the clock: markup can only ever run through an element (an img whose load fails, a
+        // script) or an inline on* handler, and the page must hold none of them; so no handler can fire later.
         assertThat(js.executeScript("return document.querySelectorAll('img, script:not([src])').length"))
             .isEqualTo(0L);
+        assertThat(js.executeScript("return Array.from(document.querySelectorAll('#results *')).filter(e =>"
+            + " Array.from(e.attributes).some(a => a.name.toLowerCase().startsWith('on'))).length")).isEqualTo(0L);
+        // Let every task the rendering queued run first (two turns of the event loop), then check nothing ran.
+        js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+            + " setTimeout(() => setTimeout(done, 0), 0);");
         assertThat(js.executeScript("return typeof window.__pwned")).isEqualTo("undefined");
         screenshot("admin-page-search.png");
     }

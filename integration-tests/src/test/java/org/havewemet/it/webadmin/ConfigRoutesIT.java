@@ -8,20 +8,18 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import org.apache.james.GuiceJamesServer;
-import org.apache.james.JamesServerExtension;
 import org.havewemet.it.HaveWeMetJames;
-import org.havewemet.it.OutsideWorld;
+import org.havewemet.it.HaveWeMetServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /havewemet/config} and {@code POST /havewemet/config/validate} through a real James. */
 class ConfigRoutesIT {
-    static final OutsideWorld OUTSIDE = new OutsideWorld();
     static final String YAML = HaveWeMetJames.TEST_YAML
         + "replies:\n  periodDays: 45\n  optOut: [ceo@havewemet.test]\nfolders:\n  priority: Invitations.VIP\n";
 
     @RegisterExtension
-    static JamesServerExtension james = new HaveWeMetJames(OUTSIDE, YAML).extension();
+    static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers().yaml(YAML);
 
     @Test
     void configShouldShowTheEffectiveValuesWithoutPersonalAddresses(GuiceJamesServer server) {

@@ -86,7 +86,7 @@ final class CrashScenario {
         long deliveredAtKill;
         int repliesAtKill;
         Instant loadStart;
-        try (PersistentJamesProcess first = PersistentJamesProcess.start(data, outside.smtpPort(), withHaveWeMet, firstLog)) {
+        try (CrashableJames first = CrashableJames.start(data, outside.smtpPort(), withHaveWeMet, firstLog)) {
             load = new MailLoad(first.smtpPort(), USER, CLIENTS, MAILS_PER_CLIENT);
             loadStart = Instant.now();
             load.start();
@@ -105,7 +105,7 @@ final class CrashScenario {
         }
 
         Instant restart = Instant.now();
-        try (PersistentJamesProcess second = PersistentJamesProcess.start(data, outside.smtpPort(), withHaveWeMet, secondLog)) {
+        try (CrashableJames second = CrashableJames.start(data, outside.smtpPort(), withHaveWeMet, secondLog)) {
             AtomicLong lastDelivered = new AtomicLong(-1);
             AtomicLong idlePolls = new AtomicLong();
             Awaitility.await("queues drained after the restart, see " + secondLog.toAbsolutePath())

@@ -48,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every few seconds while James already counted those mails as done, and 3 to 59 delivered invitations per kill
  * (delivered up to 1.6 s before it) were missing from the index.
  *
- * <p>Run alone: {@code mvn -o -q -B -pl integration-tests -am verify -Dit.test='org.havewemet.it.hardening.crash.*IT'
+ * <p>Run alone: {@code mvn -q -B -pl integration-tests -am verify -Dit.test='org.havewemet.it.hardening.crash.*IT'
  * -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false}; numbers are printed
  * to the test output, server logs are in {@code integration-tests/target/crash/}.
  */
