@@ -1,11 +1,13 @@
 package org.havewemet.mailet;
 
+import java.time.Clock;
 
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.havewemet.index.IndexWriteQueue;
+import org.havewemet.index.InvitationRecord;
 import org.havewemet.triage.Invitation;
 import org.havewemet.triage.TriageResult;
 
@@ -15,9 +17,9 @@ import org.havewemet.triage.TriageResult;
  */
 final class IndexRecorder implements InvitationRecorder {
     private final IndexWriteQueue writes;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    IndexRecorder(IndexWriteQueue writes, java.time.Clock clock) {
+    IndexRecorder(IndexWriteQueue writes, Clock clock) {
         this.writes = writes;
         this.clock = clock;
     }
@@ -32,7 +34,7 @@ final class IndexRecorder implements InvitationRecorder {
         String messageId = message.getMessageID() != null ? message.getMessageID() : mail.getName();
         // When it reached this server, not the sender's Date header: "after:", the digest and retention all mean
         // arrival, and a Date header is whatever the sender wrote.
-        org.havewemet.index.InvitationRecord record = TriageFactory.record(recipient.asString(), messageId, invitation,
+        InvitationRecord record = TriageFactory.record(recipient.asString(), messageId, invitation,
             result, outcome, clock.instant());
         writes.submitRecord(record);
     }

@@ -1,6 +1,9 @@
 package org.havewemet.mailet;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -10,6 +13,7 @@ import org.apache.james.core.MailAddress;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.havewemet.config.InitParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>No parameters. It never changes the mail; failures are logged and counted ({@code havewemet_failures}).
- * Requires {@link TriageInvitations} in the same server (which opens the index).
+ * Needs the havewemet extension declared in {@code conf/extensions.properties} (which opens the index).
  */
 public class RecordCorrespondents extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(RecordCorrespondents.class);
@@ -41,20 +45,23 @@ public class RecordCorrespondents extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        java.util.List<String> given = new java.util.ArrayList<>();
+        List<String> given = new ArrayList<>();
         getInitParameterNames().forEachRemaining(given::add);
         try {
-            org.havewemet.config.InitParameters.check(given, java.util.Set.of("onMailetException", "onMatchException"),
+            InitParameters.check(given, Set.of("onMailetException", "onMatchException"),
                 getMailetName());
         } catch (IllegalArgumentException e) {
             throw new MessagingException(e.getMessage(), e);
+        }
+        if (!runtime.isDeclared()) {
+            throw new MessagingException(HaveWeMetRuntime.NOT_DECLARED);
         }
     }
 
     @Override
     public void service(Mail mail) {
         try {
-            if (!runtime.isStarted() || mail.getMaybeSender().isNullSender()) {
+            if (mail.getMaybeSender().isNullSender()) {
                 return;
             }
             String user = mail.getMaybeSender().get().asString().toLowerCase(Locale.ROOT);
