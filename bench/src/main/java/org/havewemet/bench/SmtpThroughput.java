@@ -50,6 +50,9 @@ public final class SmtpThroughput {
     private static final String PASSWORD = Mailboxes.PASSWORD;
     private static final Pattern MAILET_BLOCK = Pattern.compile(
             "\\s*<mailet match=\"All\" class=\"" + Pattern.quote(JamesConfWriter.MAILET_CLASS) + "\">.*?</mailet>", Pattern.DOTALL);
+    private static final Pattern CORRESPONDENTS_BLOCK = Pattern.compile(
+            "\\s*<!-- havewemet: people the local users write to[^>]*-->\\s*<mailet match=\"SenderIsLocal\" class=\""
+            + "org.havewemet.mailet.RecordCorrespondents\">.*?</mailet>", Pattern.DOTALL);
 
     /**
      * Messages per second, with our mailet and without it (best round of each), and the process CPU per message
@@ -136,7 +139,14 @@ public final class SmtpThroughput {
             if (!m.find()) {
                 throw new IllegalStateException("no TriageInvitations mailet block in " + container);
             }
-            Files.writeString(container, m.replaceAll(""), StandardCharsets.UTF_8);
+            String without = m.replaceAll("");
+            Matcher correspondents = CORRESPONDENTS_BLOCK.matcher(without);
+            if (!correspondents.find()) {
+                throw new IllegalStateException("no RecordCorrespondents mailet block in " + container);
+            }
+            // James without havewemet: neither mailet nor the extension (no index opened, no threads started).
+            Files.writeString(container, correspondents.replaceAll(""), StandardCharsets.UTF_8);
+            Files.delete(conf.resolve("extensions.properties"));
         }
         GuiceJamesServer server = MemoryJamesServerMain.createServer(EmbeddedJames.configuration(data))
                 .overrideWith(binder -> Multibinder

@@ -232,7 +232,13 @@ public final class InvitationIndex implements AutoCloseable {
         if (who == null) {
             return 0;
         }
-        return deleteAll(new JournalOp.Erase(who), Erasure.inviter(schema, who));
+        int erased = deleteAll(new JournalOp.Erase(who), Erasure.inviter(schema, who));
+        if (erased > 0) {
+            // Deleted documents stay in their segment files until merged away: an erasure must leave no copy on disk.
+            writer.forceMergeDeletes(true);
+            commitDurably();
+        }
+        return erased;
     }
 
     /** Retention: removes invitations received before {@code cutoff}; committed before returning. */

@@ -54,7 +54,7 @@ class ConfigReloadIT {
     @Order(1)
     void editedFolderShouldApplyToTheNextMailWithoutRestart(GuiceJamesServer server) throws Exception {
         Files.writeString(yaml(), HaveWeMetJames.TEST_YAML + "folders:\n  unexplained: Strangers\n");
-        // the runtime looks at the file at most every 2 s: mail keeps coming until one lands in the new folder
+        // a watcher reloads the file when it changes: mail keeps coming until one lands in the new folder
         AWAIT.until(() -> {
             sendNotice(server, "<reload-" + System.nanoTime() + "@ltx1.prod.linkedin.com>");
             imap.connect("127.0.0.1", server.getProbe(ImapGuiceProbe.class).getImapPort())
@@ -70,7 +70,7 @@ class ConfigReloadIT {
         Files.writeString(yaml(), "folders:\n  unexplaind: Typo\n");
         var runtime = server.getProbe(HaveWeMetProbe.class).runtime();
         long before = imapCount(server, "Strangers");
-        // each mail makes the runtime look at the file (at most every 2 s): until it has seen the broken edit
+        // the watcher sees the broken edit shortly after the write: until then mail keeps coming
         AWAIT.until(() -> {
             sendNotice(server, "<after-broken-edit-" + System.nanoTime() + "@ltx1.prod.linkedin.com>");
             return runtime.lastReloadError().isPresent();

@@ -1,187 +1,177 @@
 package org.havewemet.mailet;
 
-import java.io.File;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import javax.annotation.PreDestroy;
-import javax.inject.Inject;
 import javax.inject.Named;
-import javax.inject.Singleton;
-import javax.mail.MessagingException;
+import javax.inject.Provider;
 
 import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.rrt.api.RecipientRewriteTable;
+import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.mailet.MailetContext;
+import org.apache.mailet.base.AutomaticallySentMailDetector;
 import org.havewemet.config.ConfigException;
-import org.havewemet.config.ConfigLoader;
 import org.havewemet.config.HaveWeMetConfig;
 import org.havewemet.config.template.TemplateStore;
-import org.havewemet.index.IndexWriteQueue;
 import org.havewemet.index.InvitationIndex;
-import org.havewemet.reply.RateLimiter;
+import org.havewemet.index.InvitationRecord;
 import org.havewemet.reply.ReplyLedger;
-import org.havewemet.reply.ReplyPolicy;
-import org.havewemet.reply.ReplySettings;
-import org.havewemet.triage.Invitation;
 import org.havewemet.triage.Triage;
-import org.havewemet.triage.profile.PlatformProfiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.google.inject.Inject;
+
 /**
- * The one havewemet instance of a James server: configuration, triage, responder, index and ledger. Guice creates
- * it once (a just-in-time singleton in the root injector), so the mailet and the WebAdmin routes share it.
- * Data lives under the James working directory: {@code var/havewemet/index}, {@code var/havewemet/ledger},
+ * The one havewemet instance of a James server: the stores (index, its write queue, reply ledger) and the current
+ * {@link Snapshot} of everything built from the configuration. {@code HaveWeMetModule} binds it as a singleton of
+ * the extension's injector, so the mailets, the WebAdmin routes and the tasks share it; the extension's startable
+ * starts it when James starts, and James stops it ({@link PreDestroy}) when James stops. Mailets never start or
+ * stop it. Data lives under the James working directory: {@code var/havewemet/index}, {@code var/havewemet/ledger},
  * {@code var/havewemet/templates}.
  */
-@Singleton
 public class HaveWeMetRuntime {
-    public static final String DEFAULT_CONFIG = "file://conf/havewemet.yaml";
+    public static final String DEFAULT_CONFIG = ConfigLocation.DEFAULT;
+    static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(30);
+    static final int RECORDED_CORRESPONDENTS = 10_000;
     private static final Logger LOGGER = LoggerFactory.getLogger(HaveWeMetRuntime.class);
 
     private final FileSystem fileSystem;
-    private final MailboxManager mailboxManager;
-    private final UsersRepository users;
+    private final Optional<ConfigurationProvider> jamesConfiguration;
+    private final Supplier<SnapshotFactory> snapshotFactory;
+    private final Supplier<MailboxManager> mailboxManager;
+    private volatile SnapshotFactory snapshots;
     private final Clock clock;
-    static final Duration RELOAD_CHECK_INTERVAL = Duration.ofSeconds(2);
-    private volatile State state;
-    private volatile Instant nextReloadCheck = Instant.MIN;
-    private volatile Optional<String> lastReloadError = Optional.empty();
-    private volatile Runnable onBackgroundFailure = () -> { };
+    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     /** Correspondents already written since start: ordinary mail from the same person is not rewritten each time. */
     private final RecentSet recordedCorrespondents = new RecentSet(RECORDED_CORRESPONDENTS);
-    static final int RECORDED_CORRESPONDENTS = 10_000;
-    static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(30);
+    private volatile Stores stores;
+    private volatile ConfigLocation location;
+    private volatile ConfigWatcher watcher;
+    private volatile Optional<String> lastReloadError = Optional.empty();
+    private volatile Runnable onBackgroundFailure = () -> { };
+    private volatile boolean declared;
+    private volatile boolean stopped;
 
-    /** Everything built from one configuration. */
-    private record State(String configLocation, HaveWeMetConfig config, Folders folders, Triage triage,
-                         InvitationIndex index, ReplyLedger ledger, TemplateStore templates,
-                         InvitationResponder responder, InvitationRecorder recorder, DigestService digest,
-                         AnswerFlow answers, RetentionPurger retention, Stores stores, long configStamp) {
-    }
-
+    /**
+     * James' services come as providers, resolved at start: the runtime is created with the extension's injector,
+     * before James' mailbox and mail processing exist (some of which are built by that same injector's loader).
+     */
     @Inject
-    public HaveWeMetRuntime(FileSystem fileSystem, @Named("mailboxmanager") MailboxManager mailboxManager,
-                            UsersRepository users) {
-        this(fileSystem, mailboxManager, users, Clock.systemUTC());
-    }
-
-    HaveWeMetRuntime(FileSystem fileSystem, MailboxManager mailboxManager, UsersRepository users, Clock clock) {
+    public HaveWeMetRuntime(FileSystem fileSystem, @Named("mailboxmanager") Provider<MailboxManager> mailboxManager,
+                            Provider<UsersRepository> users, Provider<MailetContext> context,
+                            ConfigurationProvider jamesConfiguration, Provider<RecipientRewriteTable> rewriteTable,
+                            AutomaticallySentMailDetector detector, Clock clock) {
         this.fileSystem = fileSystem;
-        this.mailboxManager = mailboxManager;
-        this.users = users;
+        this.jamesConfiguration = Optional.of(jamesConfiguration);
+        this.mailboxManager = mailboxManager::get;
+        this.snapshotFactory = () -> new SnapshotFactory(mailboxManager.get(), users.get(), context.get(),
+            UserAliases.of(rewriteTable.get()), detector, clock);
         this.clock = clock;
     }
 
-    /** Loads the configuration and opens the stores; a second call with the same location is a no-op. */
-    public synchronized void start(String configLocation, MailetContext context) throws MessagingException {
-        if (state != null) {
-            if (!state.configLocation().equals(configLocation)) {
-                LOGGER.warn("havewemet is already started with {}; ignoring {}", state.configLocation(), configLocation);
-            }
-            return;
-        }
-        Path configFile = resolve(configLocation);
-        HaveWeMetConfig config;
-        long stamp = ConfigFileStamp.of(configFile);
-        try {
-            config = ConfigLoader.loadOrDefaults(configFile);
-        } catch (ConfigException e) {
-            throw new MessagingException("havewemet: invalid configuration " + configFile + "\n" + e.getMessage(), e);
-        }
-        Path base = dataDirectory();
-        try {
-            InvitationIndex index = InvitationIndex.open(base.resolve("var/havewemet/index"),
-                Duration.ofSeconds(config.index().commitIntervalSeconds()));
-            ReplyLedger ledger = ReplyLedger.open(ReplyLedger.defaultDirectory(base));
-            IndexWriteQueue writes = new IndexWriteQueue(index, IndexWriteQueue.DEFAULT_CAPACITY,
-                IndexWriteQueue.DEFAULT_LINGER, () -> onBackgroundFailure.run());
-            state = build(new Stores(configLocation, configFile, base, context, index, ledger, writes), config, stamp);
-            LOGGER.info("havewemet started: configuration {}, data {}", configFile, base.resolve("var/havewemet"));
-        } catch (IOException | RuntimeException e) {
-            throw new MessagingException("havewemet: cannot open its data under " + base + ": " + e.getMessage(), e);
-        }
+    HaveWeMetRuntime(FileSystem fileSystem, MailboxManager mailboxManager, UsersRepository users,
+                     MailetContext context, Optional<ConfigurationProvider> jamesConfiguration, UserAliases aliases,
+                     AutomaticallySentMailDetector detector, Clock clock) {
+        this.fileSystem = fileSystem;
+        this.jamesConfiguration = jamesConfiguration;
+        this.mailboxManager = () -> mailboxManager;
+        this.snapshotFactory = () -> new SnapshotFactory(mailboxManager, users, context, aliases, detector, clock);
+        this.clock = clock;
     }
 
-    /** What outlives a configuration change: where things are, and the stores that are opened once. */
-    private record Stores(String configLocation, Path configFile, Path base, MailetContext context,
-                          InvitationIndex index, ReplyLedger ledger, IndexWriteQueue writes) {
+    /** Called by Guice when {@code HaveWeMetModule} is installed (conf/extensions.properties names it). */
+    @Inject(optional = true)
+    void declaredBy(ExtensionDeclared marker) {
+        declared = true;
     }
 
-    /** Everything that depends on the configuration, built on the stores that stay open. */
-    private State build(Stores stores, HaveWeMetConfig config, long stamp) {
-        Path base = stores.base();
-        InvitationIndex index = stores.index();
-        ReplyLedger ledger = stores.ledger();
-        TemplateStore templates = TemplateStore.create(config.templates(), base, clock);
-        PlatformProfiles profiles = TriageFactory.profiles(config, stores.configFile().getParent());
-        IndexWriteQueue writes = stores.writes();
-        // Correspondents still queued for the index count as known too: a lookup never misses a recorded one.
-        Triage triage = TriageFactory.triage(config, profiles, (user, email, name) ->
-                writes.isPendingCorrespondent(user, email, name) || index.isKnownUnchecked(user, email, name));
-        Folders folders = new Folders(config.folders().priority(), config.folders().unexplained(),
-            config.folders().suspicious(), config.folders().drafts());
-        ReplySettings replySettings = new ReplySettings(config.replies().enabled(), config.replies().dryRun(),
-            Set.copyOf(config.replies().optOut()), config.patterns().neverAnswer()::matches,
-            Duration.ofDays(config.replies().periodDays()));
-        ReplyPolicy policy = new ReplyPolicy(ledger,
-            new RateLimiter(clock, config.replies().ratePerHour(), config.replies().globalRatePerHour()), clock);
-        InvitationResponder responder = new ReplyService(policy, ledger, replySettings, config.replies(),
-            templates, new MailboxDrafts(mailboxManager), folders.drafts(), stores.context(), clock,
-            platform -> displayName(profiles, platform));
-        DigestService digest = new DigestService(config.digest(),
-            Duration.ofDays(config.replies().answerWaitDays()), index, stores.writes(), ledger, templates,
-            stores.context(), users,
-            clock, base.resolve("var/havewemet/digest.properties"));
-        return new State(stores.configLocation(), config, folders, triage, index, ledger, templates, responder,
-            new IndexRecorder(writes, clock), digest,
-            new AnswerFlow(ledger, index, writes, new MailboxMover(mailboxManager), folders, clock),
-            new RetentionPurger(index, config.index().retentionDays(), clock), stores, stamp);
+    /** Whether James loaded havewemet's extension module; without it the mailets refuse to start. */
+    public boolean isDeclared() {
+        return declared;
     }
 
     /**
-     * Applies an edited {@code havewemet.yaml} without restarting James: checked at most every
-     * {@link #RELOAD_CHECK_INTERVAL}; a file with errors is logged and ignored (the running configuration stays).
-     * The index and the ledger stay open; index settings that need a reopen take effect at the next start.
+     * Loads the configuration named by the {@code config} parameter of TriageInvitations in James'
+     * {@code mailetcontainer.xml} (else the default location), opens the stores and starts watching the file.
+     *
+     * @throws IllegalStateException naming the file and the problem when the configuration is invalid, or was named
+     *                               explicitly and does not exist, or when the data cannot be opened
      */
-    public void reloadIfChanged() {
-        State current = state;
-        if (current == null || clock.instant().isBefore(nextReloadCheck)) {
+    public synchronized void start() {
+        if (stores != null) {
             return;
         }
-        synchronized (this) {
-            current = state;
-            if (current == null || clock.instant().isBefore(nextReloadCheck)) {
-                return;
-            }
-            nextReloadCheck = clock.instant().plus(RELOAD_CHECK_INTERVAL);
-            long stamp = ConfigFileStamp.of(current.stores().configFile());
-            if (stamp == current.configStamp()) {
-                return;
-            }
-            try {
-                HaveWeMetConfig config = ConfigLoader.loadOrDefaults(current.stores().configFile());
-                State next = build(current.stores(), config, stamp);
-                state = next;
-                lastReloadError = Optional.empty();
-                closeQuietly("digest", current.digest());
-                closeQuietly("retention", current.retention());
-                LOGGER.info("havewemet: configuration {} reloaded", current.stores().configFile());
-            } catch (ConfigException | RuntimeException e) {
-                state = withStamp(current, stamp);
-                lastReloadError = Optional.of(e.getMessage());
-                LOGGER.error("havewemet: {} changed but is invalid; keeping the running configuration\n{}",
-                    current.stores().configFile(), e.getMessage());
-            }
+        if (stopped) {
+            throw new IllegalStateException("havewemet is stopped: James is shutting down");
+        }
+        Optional<String> named = jamesConfiguration.flatMap(TriageMailetParameters::config);
+        ConfigLocation config = ConfigLocation.resolve(fileSystem, named.orElse(DEFAULT_CONFIG), named.isPresent());
+        start(config);
+    }
+
+    synchronized void start(ConfigLocation config) {
+        if (stores != null) {
+            return;
+        }
+        HaveWeMetConfig loaded;
+        try {
+            loaded = config.load();
+        } catch (ConfigException e) {
+            throw new IllegalStateException("havewemet: invalid configuration " + config.describe() + "\n"
+                + e.getMessage(), e);
+        }
+        Path base = dataDirectory();
+        try {
+            stores = Stores.open(base, Duration.ofSeconds(loaded.index().commitIntervalSeconds()),
+                () -> onBackgroundFailure.run());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("havewemet: cannot open its data under " + base + ": " + e.getMessage(), e);
+        }
+        location = config;
+        snapshots = snapshotFactory.get();
+        snapshot.set(snapshots.build(stores, loaded, config.file().getParent()));
+        try {
+            watcher = ConfigWatcher.start(config.file(), this::reload);
+        } catch (IOException e) {
+            LOGGER.warn("havewemet: cannot watch {}; edits take effect at the next start", config.file(), e);
+        }
+        LOGGER.info("havewemet started: configuration {}, data {}", config.file(), base.resolve("var/havewemet"));
+    }
+
+    /**
+     * Applies an edited configuration file without restarting James: builds a new snapshot and swaps it in at once;
+     * a file with errors is logged and ignored (the running configuration stays). Called by the file watcher. The
+     * stores stay open; index settings that need a reopen take effect at the next start.
+     */
+    public synchronized void reload() {
+        Snapshot current = snapshot.get();
+        ConfigLocation config = location;
+        if (current == null || config == null) {
+            return;
+        }
+        try {
+            HaveWeMetConfig loaded = config.exists() || !config.explicit() ? config.load()
+                : current.config();
+            Snapshot next = snapshots.build(stores, loaded, config.file().getParent());
+            snapshot.set(next);
+            current.retire();
+            lastReloadError = Optional.empty();
+            LOGGER.info("havewemet: configuration {} reloaded", config.file());
+        } catch (ConfigException | RuntimeException e) {
+            lastReloadError = Optional.of(e.getMessage());
+            LOGGER.error("havewemet: {} changed but is invalid; keeping the running configuration\n{}",
+                config.file(), e.getMessage());
         }
     }
 
@@ -190,60 +180,32 @@ public class HaveWeMetRuntime {
         return lastReloadError;
     }
 
-    private static State withStamp(State s, long stamp) {
-        return new State(s.configLocation(), s.config(), s.folders(), s.triage(), s.index(), s.ledger(),
-            s.templates(), s.responder(), s.recorder(), s.digest(), s.answers(), s.retention(), s.stores(), stamp);
-    }
-
-    /** "LinkedIn" for "linkedin": the platform's first brand name; a direct request has no platform to name. */
-    static String displayName(PlatformProfiles profiles, String platform) {
-        if (platform == null || Invitation.DIRECT.equals(platform)) {
-            return "";
-        }
-        return profiles.byId(platform)
-            .map(compiled -> compiled.profile().brandNames())
-            .filter(names -> !names.isEmpty())
-            .map(names -> names.get(0))
-            .orElse(platform);
-    }
-
-    private Path resolve(String location) throws MessagingException {
-        try {
-            File file = fileSystem.getFile(location);
-            return file.toPath().toAbsolutePath();
-        } catch (FileNotFoundException e) {
-            // An absent configuration file means "all defaults"; ConfigLoader.loadOrDefaults handles that.
-            return dataDirectory().resolve("conf").resolve("havewemet.yaml");
-        } catch (RuntimeException e) {
-            throw new MessagingException("havewemet: config: expected a file path or a file:// URL, found \""
-                + location + "\"", e);
-        }
-    }
-
     private Path dataDirectory() {
-        try {
-            return fileSystem.getBasedir().toPath().toAbsolutePath();
-        } catch (FileNotFoundException e) {
-            throw new IllegalStateException("James has no working directory", e);
-        }
+        return ConfigLocation.jamesHome(fileSystem);
     }
 
+    /** Stops with James: flushes the queued index writes, then closes the timers and the stores. */
     @PreDestroy
     public synchronized void stop() {
-        State current = state;
-        state = null;
+        stopped = true;
+        Snapshot current = snapshot.getAndSet(null);
+        Stores open = stores;
+        stores = null;
         recordedCorrespondents.clear();
-        if (current == null) {
-            return;
+        if (watcher != null) {
+            watcher.close();
+            watcher = null;
         }
-        closeQuietly("digest", current.digest());
-        closeQuietly("retention", current.retention());
-        closeQuietly("index writes", current.stores().writes());
-        closeQuietly("index", current.index());
-        closeQuietly("ledger", current.ledger());
+        if (current != null) {
+            current.retire();
+        }
+        if (open != null) {
+            open.close();
+            LOGGER.info("havewemet stopped");
+        }
     }
 
-    private static void closeQuietly(String what, AutoCloseable closeable) {
+    static void closeQuietly(String what, AutoCloseable closeable) {
         try {
             closeable.close();
         } catch (Exception e) {
@@ -251,40 +213,68 @@ public class HaveWeMetRuntime {
         }
     }
 
-    private State state() {
-        State current = state;
-        if (current == null) {
-            throw new IllegalStateException("havewemet is not started: is TriageInvitations in mailetcontainer.xml?");
+    /**
+     * The snapshot to use for one whole mail or request.
+     *
+     * @throws IllegalStateException when havewemet cannot start, or James is stopping
+     */
+    public Snapshot current() {
+        Snapshot current = snapshot.get();
+        if (current != null) {
+            return current;
         }
-        return current;
+        // James 3.8.1 initialises the mail processors and starts its spooler before it runs the extension's
+        // startables: a mail (or a WebAdmin call) that comes first starts havewemet itself, once.
+        synchronized (this) {
+            if (snapshot.get() == null) {
+                LOGGER.info("havewemet: starting on first use, before James ran the extension's startable");
+                start();
+            }
+            return snapshot.get();
+        }
+    }
+
+    public static final String NOT_DECLARED = "havewemet is not declared: conf/extensions.properties must name"
+        + " guice.extension.module=org.havewemet.james.HaveWeMetModule and"
+        + " guice.extension.startable=org.havewemet.james.HaveWeMetStartable";
+
+    private Stores stores() {
+        current();
+        return stores;
     }
 
     public boolean isStarted() {
-        return state != null;
+        return snapshot.get() != null;
+    }
+
+    /** The configuration file in use (and whether the admin named it). */
+    public ConfigLocation configLocation() {
+        current();
+        return location;
     }
 
     public HaveWeMetConfig config() {
-        return state().config();
+        return current().config();
     }
 
     public Triage triage() {
-        return state().triage();
+        return current().triage();
     }
 
     public Folders folders() {
-        return state().folders();
+        return current().folders();
     }
 
     public InvitationResponder responder() {
-        return state().responder();
+        return current().responder();
     }
 
     AnswerFlow answers() {
-        return state().answers();
+        return current().answers();
     }
 
     public InvitationRecorder recorder() {
-        return state().recorder();
+        return current().recorder();
     }
 
     /**
@@ -292,15 +282,15 @@ public class HaveWeMetRuntime {
      * Callers may also erase people through it, so the memory of already recorded correspondents is dropped.
      */
     public InvitationIndex index() {
-        State current = state();
-        awaitWrites(current);
+        Stores open = stores();
+        awaitWrites(open);
         recordedCorrespondents.clear();
-        return current.index();
+        return open.index();
     }
 
-    private static void awaitWrites(State current) {
+    private static void awaitWrites(Stores open) {
         try {
-            if (!current.stores().writes().flush(FLUSH_TIMEOUT)) {
+            if (!open.writes().flush(FLUSH_TIMEOUT)) {
                 LOGGER.warn("havewemet: index writes still queued after {}; reading without them", FLUSH_TIMEOUT);
             }
         } catch (InterruptedException e) {
@@ -309,16 +299,31 @@ public class HaveWeMetRuntime {
     }
 
     public ReplyLedger ledger() {
-        return state().ledger();
+        return stores().ledger();
     }
 
     public TemplateStore templates() {
-        return state().templates();
+        return current().templates();
+    }
+
+    /** The data directory of James (its working directory); havewemet's data is under {@code var/havewemet}. */
+    public Path base() {
+        return stores().base();
+    }
+
+    /** James' mailboxes, for tasks that read a user's own mail (backfill, reindex). */
+    public MailboxManager mailboxManager() {
+        return mailboxManager.get();
+    }
+
+    /** Queues one invitation document for the index, the way the mailet records one (journaled first). */
+    public void record(InvitationRecord record) throws IOException, InterruptedException {
+        stores().writes().submitRecord(record);
     }
 
     /** Sends one user's digest now, whatever the schedule; returns the number of items in it. */
     public int sendDigest(String user) throws Exception {
-        return state().digest().sendNow(user);
+        return current().digest().sendNow(user);
     }
 
     /**
@@ -332,7 +337,7 @@ public class HaveWeMetRuntime {
             return;
         }
         try {
-            state().stores().writes().addCorrespondent(owner, address, displayName);
+            stores().writes().addCorrespondent(owner, address, displayName);
             recordedCorrespondents.add(key);
         } catch (IOException | RuntimeException e) {
             LOGGER.warn("havewemet could not record a correspondent", e);
@@ -352,8 +357,8 @@ public class HaveWeMetRuntime {
      * that must not stop a clock early); true when idle within the timeout.
      */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        State current = state;
-        return current == null || current.stores().writes().flush(timeout);
+        Stores open = stores;
+        return open == null || open.writes().flush(timeout);
     }
 
     public Clock clock() {

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>No parameters. It never changes the mail; failures are logged and counted ({@code havewemet_failures}).
- * Requires {@link TriageInvitations} in the same server (which opens the index).
+ * Needs the havewemet extension declared in {@code conf/extensions.properties} (which opens the index).
  */
 public class RecordCorrespondents extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(RecordCorrespondents.class);
@@ -53,12 +53,15 @@ public class RecordCorrespondents extends GenericMailet {
         } catch (IllegalArgumentException e) {
             throw new MessagingException(e.getMessage(), e);
         }
+        if (!runtime.isDeclared()) {
+            throw new MessagingException(HaveWeMetRuntime.NOT_DECLARED);
+        }
     }
 
     @Override
     public void service(Mail mail) {
         try {
-            if (!runtime.isStarted() || mail.getMaybeSender().isNullSender()) {
+            if (mail.getMaybeSender().isNullSender()) {
                 return;
             }
             String user = mail.getMaybeSender().get().asString().toLowerCase(Locale.ROOT);

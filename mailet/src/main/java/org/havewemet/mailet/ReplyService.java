@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -16,7 +15,7 @@ import org.apache.james.core.MaybeSender;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
-import org.havewemet.config.RepliesConfig;
+import org.apache.mailet.base.AutomaticallySentMailDetector;
 import org.havewemet.config.template.RenderedTemplate;
 import org.havewemet.config.template.TemplateModel;
 import org.havewemet.config.template.TemplateStore;
@@ -31,6 +30,7 @@ import org.havewemet.triage.EventKind;
 import org.havewemet.triage.Invitation;
 import org.havewemet.triage.Inviter;
 import org.havewemet.triage.TriageResult;
+import org.havewemet.triage.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,22 +46,24 @@ final class ReplyService implements InvitationResponder {
     private final ReplyPolicy policy;
     private final ReplyLedger ledger;
     private final ReplySettings settings;
-    private final RepliesConfig config;
+    private final Function<String, Set<String>> aliases;
     private final TemplateStore templates;
     private final MailboxDrafts drafts;
     private final String draftsFolder;
     private final MailetContext context;
     private final Clock clock;
     private final Function<String, String> platformNames;
+    private final AutomaticallySentMailDetector detector;
 
-    ReplyService(ReplyPolicy policy, ReplyLedger ledger, ReplySettings settings, RepliesConfig config,
+    ReplyService(ReplyPolicy policy, ReplyLedger ledger, ReplySettings settings, Function<String, Set<String>> aliases,
                  TemplateStore templates, MailboxDrafts drafts, String draftsFolder, MailetContext context, Clock clock,
-                 Function<String, String> platformNames) {
+                 Function<String, String> platformNames, AutomaticallySentMailDetector detector) {
         this.platformNames = platformNames;
+        this.detector = detector;
         this.policy = policy;
         this.ledger = ledger;
         this.settings = settings;
-        this.config = config;
+        this.aliases = aliases;
         this.templates = templates;
         this.drafts = drafts;
         this.draftsFolder = draftsFolder;
@@ -77,8 +79,10 @@ final class ReplyService implements InvitationResponder {
             return thankYouDraft(mail, user, invitation);
         }
         String sender = mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse(null);
-        ReplyDecision decision = policy.decide(new ReplyContext(mail.getMessage(), sender, user, aliasesOf(user),
-            result.verdict(), invitation, settings));
+        // Only an UNEXPLAINED invitation gets as far as the alias rules: spare James' rewrite table the others.
+        Set<String> userAliases = result.verdict() == Verdict.UNEXPLAINED ? aliases.apply(user) : Set.of();
+        ReplyDecision decision = policy.decideAndReserve(new ReplyContext(mail.getMessage(), sender, user,
+            userAliases, result.verdict(), invitation, settings, JamesAutomaticMail.verdict(detector, mail)));
         return switch (decision.kind()) {
             case SUPPRESS -> ReplyOutcome.suppressed(decision.reason().name());
             case DRY_RUN -> {
@@ -154,15 +158,5 @@ final class ReplyService implements InvitationResponder {
             locales.add(invitation.noteLanguage());
         }
         return templates.render(template, locales, user.substring(user.indexOf('@') + 1), model);
-    }
-
-    private Set<String> aliasesOf(String user) {
-        Set<String> aliases = new HashSet<>();
-        config.aliases().forEach((owner, list) -> {
-            if (owner.equalsIgnoreCase(user)) {
-                aliases.addAll(list);
-            }
-        });
-        return aliases;
     }
 }

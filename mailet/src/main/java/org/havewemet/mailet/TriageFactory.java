@@ -34,6 +34,22 @@ public final class TriageFactory {
         return ConfiguredTriage.of(config, profiles, known);
     }
 
+    /**
+     * The address an invitation is recorded under: the inviter's own, else for a direct person-to-person request the
+     * address it came from (the one we would answer), so that search by sender and erasure by address reach it.
+     */
+    static String inviterAddress(Invitation invitation) {
+        String own = invitation.inviter().email();
+        if (own != null && !own.isBlank()) {
+            return own;
+        }
+        String reply = invitation.replyAddress();
+        if (invitation.isDirect() && reply != null && reply.contains("@")) {
+            return reply.trim().toLowerCase(Locale.ROOT);
+        }
+        return own;
+    }
+
     /** The index document of one invitation for one recipient; the id makes re-indexing idempotent. */
     public static InvitationRecord record(String recipient, String messageId, Invitation invitation,
                                           TriageResult result, ReplyOutcome outcome, Instant receivedAt) {
@@ -45,7 +61,7 @@ public final class TriageFactory {
             invitation.platform(),
             invitation.event().name().toLowerCase(Locale.ROOT),
             inviter.name(),
-            inviter.email(),
+            inviterAddress(invitation),
             inviter.headline(),
             inviter.company(),
             inviter.location(),

@@ -50,7 +50,8 @@ import org.slf4j.MDC;
  * <mailet match="All" class="LocalDelivery"/>
  * }</pre>
  *
- * <p>Parameters: {@code config} (James file URL or path of the YAML configuration).
+ * <p>Parameters: {@code config} (James file URL or path of the YAML configuration; read by the extension's
+ * startable when James starts, which fails when a file named here is missing or invalid).
  * Delivered copies carry {@code X-HaveWeMet-Verdict} and {@code X-HaveWeMet-Reasons}, per recipient; any
  * {@code X-HaveWeMet-*} header that arrived from outside is removed first.
  */
@@ -83,8 +84,9 @@ public class TriageInvitations extends GenericMailet {
         } catch (IllegalArgumentException e) {
             throw new MessagingException(e.getMessage(), e);
         }
-        runtime.start(getInitParameter("config", HaveWeMetRuntime.DEFAULT_CONFIG), getMailetContext());
-        runtime.onBackgroundFailure(() -> metrics.generate("havewemet_failures").increment());
+        if (!runtime.isDeclared()) {
+            throw new MessagingException(HaveWeMetRuntime.NOT_DECLARED);
+        }
     }
 
     @Override
@@ -92,13 +94,13 @@ public class TriageInvitations extends GenericMailet {
         TimeMetric timer = metrics.timer("havewemet_triage");
         MDC.put("mail", mail.getName());
         try {
-            runtime.reloadIfChanged();
             stripForeignHeaders(mail.getMessage());
             if (mail.getAttribute(GENERATED.getName()).isPresent()) {
                 return;
             }
+            Snapshot snapshot = runtime.current();
             for (MailAddress recipient : localRecipients(mail)) {
-                serviceRecipient(mail, recipient);
+                serviceRecipient(snapshot, mail, recipient);
             }
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             // Fail open: the mail goes on to LocalDelivery untouched by us.
@@ -110,10 +112,10 @@ public class TriageInvitations extends GenericMailet {
         }
     }
 
-    private void serviceRecipient(Mail mail, MailAddress recipient) {
+    private void serviceRecipient(Snapshot snapshot, Mail mail, MailAddress recipient) {
         try {
             MimeMessage message = mail.getMessage();
-            Optional<AnswerFlow.Outcome> answer = runtime.answers().handle(mail, recipient);
+            Optional<AnswerFlow.Outcome> answer = snapshot.answers().handle(mail, recipient);
             if (answer.isPresent()) {
                 answer.get().folder().ifPresent(folder -> fileInto(mail, recipient, folder));
                 mail.addSpecificHeaderForRecipient(header(ANSWER_HEADER, answer.get().kind().name()), recipient);
@@ -122,20 +124,20 @@ public class TriageInvitations extends GenericMailet {
                 return;
             }
             String sender = mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse(null);
-            TriageResult result = runtime.triage().triage(message, sender, recipient.asString());
+            TriageResult result = snapshot.triage().triage(message, sender, recipient.asString());
             metrics.generate("havewemet_verdict_" + result.verdict().name().toLowerCase()).increment();
             if (!result.isInvitation() && result.verdict() == Verdict.NOT_INVITATION) {
                 PersonMail.sender(message, sender).ifPresent(from -> runtime.recordCorrespondent(
                     recipient.asString(), from.getAddress(), from.getPersonal()));
                 return;
             }
-            runtime.folders().forVerdict(result.verdict()).ifPresent(folder -> fileInto(mail, recipient, folder));
+            snapshot.folders().forVerdict(result.verdict()).ifPresent(folder -> fileInto(mail, recipient, folder));
             mail.addSpecificHeaderForRecipient(header(VERDICT_HEADER, result.verdict().name()), recipient);
             mail.addSpecificHeaderForRecipient(header(REASONS_HEADER, reasons(result)), recipient);
 
-            ReplyOutcome outcome = respond(mail, recipient, result);
+            ReplyOutcome outcome = respond(snapshot, mail, recipient, result);
             metrics.generate("havewemet_reply_" + outcome.status().replace('-', '_')).increment();
-            runtime.recorder().record(mail, recipient, result, outcome);
+            snapshot.recorder().record(mail, recipient, result, outcome);
             LOGGER.info("havewemet verdict {} reply {} ({})", result.verdict(), outcome.status(),
                 result.reasons().stream().map(Reason::code).collect(Collectors.joining(",")));
         } catch (Exception | StackOverflowError e) {
@@ -152,9 +154,9 @@ public class TriageInvitations extends GenericMailet {
             .forEach(mail::setAttribute);
     }
 
-    private ReplyOutcome respond(Mail mail, MailAddress recipient, TriageResult result) {
+    private ReplyOutcome respond(Snapshot snapshot, Mail mail, MailAddress recipient, TriageResult result) {
         try {
-            return runtime.responder().respond(mail, recipient, result);
+            return snapshot.responder().respond(mail, recipient, result);
         } catch (Exception e) {
             metrics.generate("havewemet_failures").increment();
             LOGGER.error("havewemet could not answer mail {}; filed without an answer", mail.getName(), e);
@@ -195,10 +197,5 @@ public class TriageInvitations extends GenericMailet {
     @Override
     public String getMailetInfo() {
         return "havewemet TriageInvitations";
-    }
-
-    @Override
-    public void destroy() {
-        runtime.stop();
     }
 }

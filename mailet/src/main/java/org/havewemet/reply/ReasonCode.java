@@ -48,5 +48,7 @@ public enum ReasonCode {
     /** The ledger could not record the reply: nobody is answered while it is broken. */
     LEDGER_UNAVAILABLE,
     /** The message headers could not be read. */
-    UNREADABLE_MESSAGE
+    UNREADABLE_MESSAGE,
+    /** A delivery or read report (multipart/report), as James' AutomaticallySentMailDetector says. */
+    AUTOMATIC_REPORT
 }

@@ -17,11 +17,22 @@ import org.havewemet.triage.Verdict;
  * @param verdict        triage's verdict for this user
  * @param invitation     triage's invitation, null when none
  * @param settings       the reply settings
+ * @param automatic      what the mail server's own detection says (James' AutomaticallySentMailDetector), null when
+ *                       it found nothing or was not asked
  */
 public record ReplyContext(MimeMessage message, String envelopeSender, String user, Set<String> userAliases,
-                           Verdict verdict, Invitation invitation, ReplySettings settings) {
+                           Verdict verdict, Invitation invitation, ReplySettings settings, AutomaticVerdict automatic) {
     public ReplyContext {
         userAliases = userAliases == null ? Set.of() : Set.copyOf(userAliases);
         settings = settings == null ? ReplySettings.defaults() : settings;
+    }
+
+    public ReplyContext(MimeMessage message, String envelopeSender, String user, Set<String> userAliases,
+                        Verdict verdict, Invitation invitation, ReplySettings settings) {
+        this(message, envelopeSender, user, userAliases, verdict, invitation, settings, null);
+    }
+
+    /** The mail server's verdict that a mail was sent automatically, with the reason code it maps to. */
+    public record AutomaticVerdict(ReasonCode code, String detail) {
     }
 }

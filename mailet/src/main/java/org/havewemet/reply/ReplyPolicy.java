@@ -2,7 +2,6 @@ package org.havewemet.reply;
 
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,10 +23,14 @@ import org.havewemet.triage.Verdict;
  * Only UNEXPLAINED invitations are answered; machine, list, automatic, spam and misaddressed mail never is.
  * Platform notices are answered only at {@link Invitation#replyAddress()}, never at their Return-Path.
  *
- * <p>A REPLY decision has reserved the (user, inviter) pair in the ledger and counted one reply in the rate
- * limiter: the caller then calls {@link ReplyLedger#recordSent} after sending, or {@link ReplyLedger#release} when
- * sending failed. A DRAFT decision also reserved the pair (one draft per inviter and period). Dry runs reserve and
- * count nothing. Never throws: unreadable input gives SUPPRESS.
+ * <p>Two steps. {@link #decide} is pure: it reads the ledger and the rate limiter but changes nothing, so a preview,
+ * the digest or a dry run can ask "would we answer this?" as often as they like. {@link #reserve} then takes the
+ * right to act on a REPLY or DRAFT decision: it durably reserves the (user, inviter) pair in the ledger (one reply or
+ * draft per inviter and period) and, for a REPLY, counts one reply in the rate limiter; it answers ALREADY_ANSWERED
+ * or RATE_LIMITED_* when another mail took that right in between. Replies stay at most once: the reservation is on
+ * disk before the caller hands the reply to James, which then calls {@link ReplyLedger#recordSent} after sending,
+ * or {@link ReplyLedger#release} when sending failed. Dry runs reserve and count nothing. Never throws: unreadable
+ * input gives SUPPRESS.
  */
 public final class ReplyPolicy {
     private final ReplyLedger ledger;
@@ -40,6 +43,7 @@ public final class ReplyPolicy {
         this.clock = clock;
     }
 
+    /** What to do with this invitation now, without reserving or counting anything. */
     public ReplyDecision decide(ReplyContext ctx) {
         try {
             return decideOrThrow(ctx);
@@ -108,6 +112,10 @@ public final class ReplyPolicy {
         hit = hit.or(() -> unchecked(() -> HeaderRules.autoSubmitted(ctx.message())));
         hit = hit.or(() -> unchecked(() -> HeaderRules.precedence(ctx.message())));
         hit = hit.or(() -> unchecked(() -> HeaderRules.autoResponseSuppressed(ctx.message())));
+        if (hit.isEmpty() && ctx.automatic() != null) {
+            // James' own detection, under ours: whatever it knows and we do not (delivery reports, say).
+            hit = Optional.of(new HeaderRules.Hit(ctx.automatic().code(), ctx.automatic().detail()));
+        }
         if (hit.isEmpty() && ctx.settings().neverAnswer().test(sender.trim().toLowerCase(Locale.ROOT))) {
             hit = Optional.of(new HeaderRules.Hit(ReasonCode.PATTERN, "envelope sender " + sender));
         }
@@ -138,41 +146,65 @@ public final class ReplyPolicy {
                     ? ReplyDecision.suppress(ReasonCode.MACHINE_SENDER, "reply address " + to)
                     : draft(ctx, ReasonCode.MACHINE_SENDER, "platform relay " + to + " is a machine", key);
         }
-        return reserveAndCount(ctx, to, key);
+        return replyIfFree(ctx, to, key);
     }
 
-    private ReplyDecision reserveAndCount(ReplyContext ctx, String to, String key) {
-        Instant now = clock.instant();
+    private ReplyDecision replyIfFree(ReplyContext ctx, String to, String key) {
         String user = ctx.user();
-        if (ctx.settings().dryRun()) {
-            if (ledger.isAnsweredWithin(user, key, now, ctx.settings().answerOncePer())) {
-                return ReplyDecision.suppress(ReasonCode.ALREADY_ANSWERED, key);
-            }
-            Optional<ReplyDecision> limited = limited(rateLimiter.check(user));
-            return limited.orElseGet(() -> ReplyDecision.dryRun(to, key));
-        }
-        if (!ledger.tryReserve(user, key, now, ctx.settings().answerOncePer())) {
+        if (ledger.isAnsweredWithin(user, key, clock.instant(), ctx.settings().answerOncePer())) {
             return ReplyDecision.suppress(ReasonCode.ALREADY_ANSWERED, key);
         }
-        Optional<ReplyDecision> limited = limited(rateLimiter.tryAcquire(user));
+        Optional<ReplyDecision> limited = limited(rateLimiter.check(user));
         if (limited.isPresent()) {
-            ledger.release(user, key);
             return limited.get();
         }
-        return ReplyDecision.reply(to, key);
+        return ctx.settings().dryRun() ? ReplyDecision.dryRun(to, key) : ReplyDecision.reply(to, key);
     }
 
     private ReplyDecision draft(ReplyContext ctx, ReasonCode reason, String detail, String key) {
-        if (key != null) {
-            Instant now = clock.instant();
-            boolean fresh = ctx.settings().dryRun()
-                    ? !ledger.isAnsweredWithin(ctx.user(), key, now, ctx.settings().answerOncePer())
-                    : ledger.tryReserve(ctx.user(), key, now, ctx.settings().answerOncePer());
-            if (!fresh) {
-                return ReplyDecision.suppress(ReasonCode.ALREADY_ANSWERED, key);
-            }
+        if (key != null && ledger.isAnsweredWithin(ctx.user(), key, clock.instant(), ctx.settings().answerOncePer())) {
+            return ReplyDecision.suppress(ReasonCode.ALREADY_ANSWERED, key);
         }
         return ReplyDecision.draft(reason, detail, key);
+    }
+
+    /**
+     * Takes the right to act on a decision of {@link #decide}: a REPLY reserves the pair in the ledger (durably) and
+     * counts one reply; a DRAFT reserves the pair. Other decisions, and everything in a dry run, pass unchanged.
+     *
+     * @return the decision, or SUPPRESS when the pair was taken or a limit reached since {@code decide}
+     */
+    public ReplyDecision reserve(ReplyContext ctx, ReplyDecision decision) {
+        try {
+            return reserveOrThrow(ctx, decision);
+        } catch (UncheckedIOException e) {
+            return ReplyDecision.suppress(ReasonCode.LEDGER_UNAVAILABLE, e.getMessage());
+        }
+    }
+
+    private ReplyDecision reserveOrThrow(ReplyContext ctx, ReplyDecision decision) {
+        boolean reserves = decision.kind() == ReplyDecision.Kind.REPLY
+            || (decision.kind() == ReplyDecision.Kind.DRAFT && decision.inviterKey() != null);
+        if (!reserves || ctx.settings().dryRun()) {
+            return decision;
+        }
+        String user = ctx.user();
+        if (!ledger.tryReserve(user, decision.inviterKey(), clock.instant(), ctx.settings().answerOncePer())) {
+            return ReplyDecision.suppress(ReasonCode.ALREADY_ANSWERED, decision.inviterKey());
+        }
+        if (decision.kind() == ReplyDecision.Kind.REPLY) {
+            Optional<ReplyDecision> limited = limited(rateLimiter.tryAcquire(user));
+            if (limited.isPresent()) {
+                ledger.release(user, decision.inviterKey());
+                return limited.get();
+            }
+        }
+        return decision;
+    }
+
+    /** {@link #decide} then {@link #reserve}: what the mailet does for each invitation. */
+    public ReplyDecision decideAndReserve(ReplyContext ctx) {
+        return reserve(ctx, decide(ctx));
     }
 
     private static Optional<ReplyDecision> limited(RateLimiter.Outcome outcome) {

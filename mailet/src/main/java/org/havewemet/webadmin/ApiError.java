@@ -1,20 +1,31 @@
 package org.havewemet.webadmin;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import org.apache.james.webadmin.utils.ErrorResponder;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A request havewemet's routes refuse, answered as JSON in WebAdmin's error shape plus the offending parameter:
- * {@code {"statusCode":400,"type":"InvalidArgument","message":"...","parameter":"q"}}.
+ * A request havewemet's routes refuse, answered as JSON in WebAdmin's error format: the body James'
+ * {@link ErrorResponder} writes for every route ({@code statusCode}, {@code type}, {@code message}, {@code details}),
+ * plus the offending parameter and the list of problems when there are some:
+ * {@code {"statusCode":400,"type":"InvalidArgument","message":"...","details":null,"parameter":"q"}}.
  */
 public final class ApiError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public static final String INVALID_ARGUMENT = "InvalidArgument";
-    public static final String NOT_FOUND = "notFound";
+    public static final String INVALID_ARGUMENT = ErrorResponder.ErrorType.INVALID_ARGUMENT.getType();
+    public static final String NOT_FOUND = ErrorResponder.ErrorType.NOT_FOUND.getType();
     public static final String TOO_LARGE = "PayloadTooLarge";
-    public static final String SERVER_ERROR = "ServerError";
+    public static final String SERVER_ERROR = ErrorResponder.ErrorType.SERVER_ERROR.getType();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int status;
     private final String type;
@@ -46,12 +57,20 @@ public final class ApiError extends RuntimeException {
         return status;
     }
 
-    /** The JSON body. */
+    /** The JSON body: James' own error body when the type is one of James', then our additions. */
     public Map<String, Object> toJson() {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("statusCode", status);
-        body.put("type", type);
-        body.put("message", getMessage());
+        Optional<ErrorResponder.ErrorType> james = Arrays.stream(ErrorResponder.ErrorType.values())
+            .filter(known -> known.getType().equals(type))
+            .findFirst();
+        if (james.isPresent()) {
+            body.putAll(jamesBody(james.get()));
+        } else {
+            body.put("statusCode", status);
+            body.put("type", type);
+            body.put("message", getMessage());
+            body.put("details", null);
+        }
         if (parameter != null) {
             body.put("parameter", parameter);
         }
@@ -59,5 +78,14 @@ public final class ApiError extends RuntimeException {
             body.put("problems", problems);
         }
         return body;
+    }
+
+    private Map<String, Object> jamesBody(ErrorResponder.ErrorType james) {
+        String text = ErrorResponder.builder().statusCode(status).type(james).message(getMessage()).asString();
+        try {
+            return JSON.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("WebAdmin's error body is not JSON: " + text, e);
+        }
     }
 }

@@ -7,7 +7,11 @@ import java.util.function.Function;
 
 import javax.inject.Inject;
 
+import org.apache.james.task.Task;
+import org.apache.james.task.TaskId;
+import org.apache.james.task.TaskManager;
 import org.apache.james.webadmin.Routes;
+import org.apache.james.webadmin.routes.TasksRoutes;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.havewemet.mailet.HaveWeMetRuntime;
 import org.slf4j.Logger;
@@ -27,6 +31,9 @@ import spark.Service;
  */
 public class HaveWeMetRoutes implements Routes {
     public static final String BASE = "/havewemet";
+    static final String TASK_ID = "taskId";
+    private static final Function<Map<String, Object>, String> TASK_LOCATION =
+        body -> TasksRoutes.BASE + "/" + body.get(TASK_ID);
     private static final Logger LOGGER = LoggerFactory.getLogger(HaveWeMetRoutes.class);
 
     private final HaveWeMetRuntime runtime;
@@ -34,10 +41,12 @@ public class HaveWeMetRoutes implements Routes {
     private final ConfigRoutes config;
     private final TemplateRoutes templates;
     private final InvitationRoutes invitations;
+    private final TaskManager taskManager;
 
     @Inject
-    public HaveWeMetRoutes(HaveWeMetRuntime runtime, JsonTransformer json) {
+    public HaveWeMetRoutes(HaveWeMetRuntime runtime, JsonTransformer json, TaskManager taskManager) {
         this.runtime = runtime;
+        this.taskManager = taskManager;
         this.json = json;
         this.config = new ConfigRoutes(runtime);
         this.templates = new TemplateRoutes(runtime);
@@ -63,8 +72,10 @@ public class HaveWeMetRoutes implements Routes {
         json(service::post, template + "/preview", templates::preview);
         json(service::get, BASE + "/invitations", invitations::invitations);
         json(service::get, BASE + "/inviters", invitations::inviters);
-        json(service::delete, BASE + "/inviters/:address", invitations::erase);
-        json(service::post, BASE + "/retention/purge", invitations::purge);
+        task(service::delete, BASE + "/inviters/:address", invitations::erase);
+        task(service::post, BASE + "/retention/purge", invitations::purge);
+        task(service::post, BASE + "/backfill", request -> invitations.indexMailboxes(request, false));
+        task(service::post, BASE + "/reindex", request -> invitations.indexMailboxes(request, true));
         json(service::get, BASE + "/stats", request -> invitations.stats());
         json(service::post, BASE + "/digest", this::sendDigest);
         service.get(BASE, AdminPage::index);
@@ -88,21 +99,41 @@ public class HaveWeMetRoutes implements Routes {
         }
     }
 
-    /** Registers a JSON route whose handler may refuse with an {@link ApiError}. */
-    private void json(BiConsumer<String, Route> verb, String path, Function<Request, Map<String, Object>> handler) {
-        verb.accept(path, (request, response) -> json.render(answer(handler, request, response)));
+    /**
+     * Registers a route that starts a WebAdmin task, answered the way James' own task routes answer: 201, a
+     * {@code Location: /tasks/{id}} header and {@code {"taskId":"..."}}; {@code GET /tasks/{id}} shows its progress.
+     */
+    private void task(BiConsumer<String, Route> verb, String path, Function<Request, Task> handler) {
+        json(verb, path, request -> {
+            TaskId id = taskManager.submit(handler.apply(request));
+            return ConfigRoutes.ordered(TASK_ID, id.asString());
+        }, 201, TASK_LOCATION);
     }
 
-    private Object answer(Function<Request, Map<String, Object>> handler, Request request, Response response) {
+    /** Registers a JSON route whose handler may refuse with an {@link ApiError}. */
+    private void json(BiConsumer<String, Route> verb, String path, Function<Request, Map<String, Object>> handler) {
+        json(verb, path, handler, 200, body -> null);
+    }
+
+    private void json(BiConsumer<String, Route> verb, String path, Function<Request, Map<String, Object>> handler,
+                      int status, Function<Map<String, Object>, String> location) {
+        verb.accept(path, (request, response) -> json.render(answer(handler, request, response, status, location)));
+    }
+
+    private Object answer(Function<Request, Map<String, Object>> handler, Request request, Response response,
+                          int status, Function<Map<String, Object>, String> location) {
         response.type("application/json");
         response.header("X-Content-Type-Options", "nosniff");
         try {
-            if (!runtime.isStarted()) {
-                throw new ApiError(503, "ServiceUnavailable",
-                    "havewemet is not started: is TriageInvitations in mailetcontainer.xml?", null, null);
+            if (!runtime.isDeclared()) {
+                throw new ApiError(503, "ServiceUnavailable", HaveWeMetRuntime.NOT_DECLARED, null, null);
             }
             Map<String, Object> body = handler.apply(request);
-            response.status(200);
+            response.status(status);
+            String where = location.apply(body);
+            if (where != null) {
+                response.header("Location", where);
+            }
             return body;
         } catch (ApiError refused) {
             response.status(refused.status());

@@ -1,13 +1,12 @@
 package org.havewemet.webadmin;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.james.task.Task;
 import org.havewemet.index.InvitationIndex;
 import org.havewemet.index.InvitationRecord;
 import org.havewemet.index.InviterSummary;
@@ -16,6 +15,9 @@ import org.havewemet.index.SearchHit;
 import org.havewemet.index.SearchResult;
 import org.havewemet.index.SortOrder;
 import org.havewemet.mailet.HaveWeMetRuntime;
+import org.havewemet.tasks.EraseInviterTask;
+import org.havewemet.tasks.MailboxIndexingTask;
+import org.havewemet.tasks.PurgeTask;
 
 import spark.Request;
 
@@ -61,28 +63,26 @@ final class InvitationRoutes {
             inviters.stream().map(InvitationRoutes::inviter).toList());
     }
 
-    /** Erases one person everywhere (every user's index entries and reply ledger); returns what was removed. */
-    Map<String, Object> erase(Request request) {
+    /** Erases one person everywhere (every user's index entries and reply ledger), as a WebAdmin task. */
+    Task erase(Request request) {
         String address = request.params(":address");
         if (address == null || address.length() > MAX_ADDRESS_CHARS || !address.matches("[^@\\s]+@[^@\\s]+")) {
             throw ApiError.invalid("address", "expected an e-mail address like someone@example.com");
         }
-        String normalized = address.trim().toLowerCase(Locale.ROOT);
-        int documents = io(() -> index().eraseInviter(normalized));
-        int ledgerEntries = runtime.ledger().erase(normalized);
-        return ConfigRoutes.ordered("address", normalized, "indexDocuments", documents, "ledgerEntries",
-            ledgerEntries);
+        return new EraseInviterTask(runtime, address.trim().toLowerCase(Locale.ROOT));
     }
 
-    Map<String, Object> purge(Request request) {
+    Task purge(Request request) {
         String raw = request.queryParams("olderThanDays");
         if (raw == null) {
             throw ApiError.invalid("olderThanDays", "missing olderThanDays (a number of days, 1 to 36500)");
         }
-        int days = number(request, "olderThanDays", 0, 1, 36_500);
-        Instant cutoff = runtime.clock().instant().minus(Duration.ofDays(days));
-        int removed = io(() -> index().purgeOlderThan(cutoff));
-        return ConfigRoutes.ordered("olderThanDays", days, "cutoff", cutoff.toString(), "removed", removed);
+        return new PurgeTask(runtime, number(request, "olderThanDays", 0, 1, 36_500));
+    }
+
+    /** Runs the user's own mailboxes through triage into the index: missing ones (backfill) or all (reindex). */
+    Task indexMailboxes(Request request, boolean reindex) {
+        return MailboxIndexingTask.of(runtime, user(request), reindex);
     }
 
     /** Counts per verdict and per reply outcome (suppressions by reason), over every user. */
@@ -106,7 +106,7 @@ final class InvitationRoutes {
     private static String user(Request request) {
         String user = request.queryParams("user");
         if (user == null || user.isBlank()) {
-            throw ApiError.invalid("user", "missing user: every search is about one user's invitations");
+            throw ApiError.invalid("user", "missing user: searches, backfills and reindexing are about one user's invitations");
         }
         if (user.length() > MAX_ADDRESS_CHARS || !user.trim().matches("[^@\\s]+@[^@\\s]+")) {
             throw ApiError.invalid("user", "expected the user's address like demo@example.com");

@@ -27,7 +27,7 @@ abstract class PolicyTestSupport {
     }
 
     ReplyDecision decide(ReplyContext ctx) {
-        return f.policy.decide(ctx);
+        return f.policy.decideAndReserve(ctx);
     }
 
     static ReplyContext withVerdict(ReplyContext c, Verdict verdict) {

@@ -19,12 +19,14 @@ import java.util.regex.Pattern;
 public final class JamesConfWriter {
     public static final String MAILET_CLASS = "org.havewemet.mailet.TriageInvitations";
     public static final String ROUTES_CLASS = "org.havewemet.webadmin.HaveWeMetRoutes";
+    public static final String MODULE_CLASS = "org.havewemet.james.HaveWeMetModule";
+    public static final String STARTABLE_CLASS = "org.havewemet.james.HaveWeMetStartable";
     public static final String HAVEWEMET_YAML = "havewemet.yaml";
 
     private static final List<String> FILES = List.of("dnsservice.xml", "domainlist.xml", "usersrepository.xml",
         "mailrepositorystore.xml", "listeners.xml", "smtpserver.xml", "imapserver.xml", "pop3server.xml",
         "lmtpserver.xml", "managesieveserver.xml", "mailetcontainer.xml", "webadmin.properties",
-        "healthcheck.properties");
+        "healthcheck.properties", "extensions.properties");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-zA-Z]+)}");
 
     private final boolean withRoutes;

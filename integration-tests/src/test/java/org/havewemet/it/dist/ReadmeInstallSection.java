@@ -22,7 +22,8 @@ import org.xml.sax.InputSource;
  * {@code <!-- install:end -->}), applied to a James working directory exactly as an admin follows it: the
  * {@code cp} into {@code extensions-jars/}, each {@code xml} snippet right before its last line (an existing line
  * of James' stock {@code conf/mailetcontainer.xml}, e.g. {@code LocalDelivery}), the {@code properties} lines
- * appended to {@code conf/webadmin.properties}.
+ * appended to the file each block names on its first line ({@code conf/extensions.properties},
+ * {@code conf/webadmin.properties}).
  * The {@code curl} line and the {@code json} block say what the test calls and expects.
  */
 final class ReadmeInstallSection {
@@ -95,7 +96,7 @@ final class ReadmeInstallSection {
     void applyTo(Path home, Path extensionJar) throws Exception {
         copyExtensionJar(home, extensionJar);
         addMailets(home.resolve("conf").resolve("mailetcontainer.xml"));
-        addWebAdminProperties(home.resolve("conf").resolve("webadmin.properties"));
+        addProperties(home);
     }
 
     /** The {@code cp ... JAMES/extensions-jars/} line of the shell block: where the jar goes. */
@@ -161,19 +162,41 @@ final class ReadmeInstallSection {
         return found.get(0);
     }
 
-    /** Appends the properties block; the stock file must not define those keys already. */
-    void addWebAdminProperties(Path webAdminProperties) throws IOException {
-        String snippet = single("properties").text();
+    /**
+     * Applies every properties block to the file its first line names ({@code # JAMES/conf/webadmin.properties}):
+     * appended, the file created when James' stock conf has none; the stock file must not define those keys already.
+     */
+    void addProperties(Path home) throws IOException {
+        List<CodeBlock> snippets = blocks("properties");
+        if (snippets.isEmpty()) {
+            throw new IllegalStateException("README install section has no ```properties block");
+        }
+        for (CodeBlock block : snippets) {
+            addProperties(home.resolve(target(block)), block.text());
+        }
+    }
+
+    /** The file a properties block is for, relative to JAMES/, from its first line {@code # JAMES/conf/x.properties}. */
+    static String target(CodeBlock block) {
+        String first = block.lines().isEmpty() ? "" : block.lines().get(0).trim();
+        if (!first.startsWith("# " + JAMES_DIR) || !first.endsWith(".properties")) {
+            throw new IllegalStateException("README properties block must start with `# JAMES/conf/FILE.properties`,"
+                + " found `" + first + "`");
+        }
+        return first.substring(("# " + JAMES_DIR).length());
+    }
+
+    private static void addProperties(Path file, String snippet) throws IOException {
         Properties added = load(snippet);
-        Properties stock = load(Files.readString(webAdminProperties, StandardCharsets.UTF_8));
+        String current = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        Properties stock = load(current);
         for (String key : added.stringPropertyNames()) {
             if (stock.containsKey(key)) {
-                throw new IllegalStateException(webAdminProperties + " already defines " + key);
+                throw new IllegalStateException(file + " already defines " + key);
             }
         }
-        String current = Files.readString(webAdminProperties, StandardCharsets.UTF_8);
-        String separator = current.endsWith("\n") ? "" : "\n";
-        Files.writeString(webAdminProperties, current + separator + snippet, StandardCharsets.UTF_8);
+        String separator = current.isEmpty() || current.endsWith("\n") ? "" : "\n";
+        Files.writeString(file, current + separator + snippet, StandardCharsets.UTF_8);
     }
 
     /** The WebAdmin path of the README's {@code curl} check, e.g. {@code /havewemet/config}. */

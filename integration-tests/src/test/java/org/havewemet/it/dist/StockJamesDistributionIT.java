@@ -140,10 +140,14 @@ class StockJamesDistributionIT {
             .as("LocalDelivery follows our mailet directly").startsWith(LOCAL_DELIVERY);
         assertThat(Files.readString(home.resolve("conf/webadmin.properties")))
             .contains("extensions.routes=org.havewemet.webadmin.HaveWeMetRoutes");
+        assertThat(Files.readString(home.resolve("conf/extensions.properties")))
+            .contains("guice.extension.module=org.havewemet.james.HaveWeMetModule")
+            .contains("guice.extension.startable=org.havewemet.james.HaveWeMetStartable")
+            .contains("guice.extension.task=org.havewemet.james.HaveWeMetTaskDtos");
     }
 
     @Test
-    void stockJamesShouldLoadHaveWeMetFromExtensionsJarsOnly() {
+    void stockJamesShouldLoadHaveWeMetFromExtensionsJarsOnlyThroughItsGuiceExtension() {
         assertThat(home.resolve("extensions-jars").resolve(extensionJar.getFileName())).isRegularFile();
         assertThat(jamesLibraries).as("James' own libraries").isNotEmpty()
             .noneMatch(jar -> jar.getFileName().toString().contains("havewemet"));
@@ -151,6 +155,8 @@ class StockJamesDistributionIT {
         assertThat(james.logText())
             .contains("Loading custom classpath resource "
                 + home.resolve("extensions-jars").resolve(extensionJar.getFileName()))
+            .contains("Enabling injects contained in org.havewemet.james.HaveWeMetModule")
+            .contains("Starting org.havewemet.james.HaveWeMetStartable")
             .contains("Loading WebAdmin route extension org.havewemet.webadmin.HaveWeMetRoutes")
             .contains("Mailet org.havewemet.mailet.RecordCorrespondents instantiated.")
             .contains("Mailet org.havewemet.mailet.TriageInvitations instantiated.")

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -194,32 +195,67 @@ class InvitationRoutesIT {
     @Order(2)
     void eraseShouldRemoveThePersonFromIndexAndLedger(GuiceJamesServer server) {
         api(server).urlEncodingEnabled(false).delete("/havewemet/inviters/not-an-address").then()
-            .statusCode(400).body("parameter", equalTo("address"));
-        api(server).delete("/havewemet/inviters/Bob.Stranger@example.org").then()
-            .statusCode(200)
-            .body("address", equalTo("bob.stranger@example.org"))
-            .body("indexDocuments", equalTo(1))
-            .body("ledgerEntries", equalTo(1));
+            .statusCode(400).body("parameter", equalTo("address")).body("type", equalTo("InvalidArgument"));
+        var submitted = api(server).delete("/havewemet/inviters/Bob.Stranger@example.org").then()
+            .statusCode(201).extract();
+        String taskId = submitted.path("taskId");
+        assertThat(submitted.header("Location")).isEqualTo("/tasks/" + taskId);
+        awaitTask(server, taskId)
+            .body("type", equalTo("havewemet-erase-inviter"))
+            .body("additionalInformation.address", equalTo("bob.stranger@example.org"))
+            .body("additionalInformation.indexDocuments", equalTo(1))
+            .body("additionalInformation.ledgerEntries", equalTo(1));
         assertThat(total(server, DEMO, "")).isEqualTo(1);
-        api(server).delete("/havewemet/inviters/bob.stranger@example.org").then()
-            .statusCode(200).body("indexDocuments", equalTo(0)).body("ledgerEntries", equalTo(0));
+        awaitTask(server, erase(server, "bob.stranger@example.org"))
+            .body("additionalInformation.indexDocuments", equalTo(0))
+            .body("additionalInformation.ledgerEntries", equalTo(0));
     }
 
     @Test
     @Order(3)
+    void eraseShouldReachADirectRequestFromAnAddressTheInvitationDoesNotShow(GuiceJamesServer server)
+            throws Exception {
+        AdminServer.send(smtp, server, "sam@remote.example", DEMO, "webadmin/direct-sam-remote.eml");
+        AWAIT.untilAsserted(() -> assertThat(names(server, DEMO, "from:sam@remote.example")).containsExactly("Sam Poe"));
+
+        awaitTask(server, erase(server, "sam@remote.example"))
+            .body("additionalInformation.indexDocuments", equalTo(1))
+            .body("additionalInformation.ledgerEntries", equalTo(1));
+
+        assertThat(names(server, DEMO, "Sam")).isEmpty();
+        assertThat(names(server, DEMO, "from:sam@remote.example")).isEmpty();
+    }
+
+    @Test
+    @Order(4)
     void purgeShouldRemoveExactlyTheInvitationsOlderThanTheCutoff(GuiceJamesServer server) {
         api(server).post("/havewemet/retention/purge").then().statusCode(400)
             .body("parameter", equalTo("olderThanDays"));
         api(server).queryParam("olderThanDays", "soon").post("/havewemet/retention/purge").then().statusCode(400);
         api(server).queryParam("olderThanDays", 0).post("/havewemet/retention/purge").then().statusCode(400);
 
-        api(server).queryParam("olderThanDays", 36_500).post("/havewemet/retention/purge").then()
-            .statusCode(200).body("removed", equalTo(0));
+        awaitTask(server, purge(server, 36_500)).body("additionalInformation.removed", equalTo(0));
         Instant cutoff = Instant.now().minus(Duration.ofDays(1));
         long older = olderThan(server, DEMO, cutoff) + olderThan(server, OTHER, cutoff);
-        api(server).queryParam("olderThanDays", 1).post("/havewemet/retention/purge").then()
-            .statusCode(200).body("removed", equalTo((int) older));
+        awaitTask(server, purge(server, 1))
+            .body("type", equalTo("havewemet-retention-purge"))
+            .body("additionalInformation.removed", equalTo((int) older));
         assertThat(olderThan(server, DEMO, cutoff) + olderThan(server, OTHER, cutoff)).isZero();
+    }
+
+    private static String erase(GuiceJamesServer server, String address) {
+        return api(server).delete("/havewemet/inviters/" + address).then().statusCode(201).extract().path("taskId");
+    }
+
+    private static String purge(GuiceJamesServer server, int days) {
+        return api(server).queryParam("olderThanDays", days).post("/havewemet/retention/purge").then()
+            .statusCode(201).extract().path("taskId");
+    }
+
+    /** James' own task route: waits for the task to end and answers its details. */
+    static ValidatableResponse awaitTask(GuiceJamesServer server, String taskId) {
+        return api(server).get("/tasks/" + taskId + "/await").then().statusCode(200)
+            .body("status", equalTo("completed"));
     }
 
     private static long olderThan(GuiceJamesServer server, String user, Instant cutoff) {

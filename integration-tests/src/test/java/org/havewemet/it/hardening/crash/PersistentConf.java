@@ -47,6 +47,7 @@ final class PersistentConf {
         if (!withHaveWeMet) {
             xml = removeMailet(xml, "org.havewemet.mailet.TriageInvitations");
             xml = removeMailet(xml, "org.havewemet.mailet.RecordCorrespondents");
+            Files.deleteIfExists(data.resolve("conf/extensions.properties"));
         }
         Files.writeString(mailets, xml, StandardCharsets.UTF_8);
         Files.writeString(data.resolve("conf/mailrepositorystore.xml"), """

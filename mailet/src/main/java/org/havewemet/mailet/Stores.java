@@ -1,0 +1,36 @@
+package org.havewemet.mailet;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.havewemet.index.IndexWriteQueue;
+import org.havewemet.index.InvitationIndex;
+import org.havewemet.reply.ReplyLedger;
+
+/**
+ * What outlives a configuration change: the data directory and the stores opened once per start (index, its write
+ * queue, reply ledger). Closed in the reverse order of opening.
+ */
+record Stores(Path base, InvitationIndex index, IndexWriteQueue writes, ReplyLedger ledger) implements AutoCloseable {
+
+    static Stores open(Path base, Duration commitInterval, Runnable onBackgroundFailure) throws IOException {
+        InvitationIndex index = InvitationIndex.open(base.resolve("var/havewemet/index"), commitInterval);
+        try {
+            ReplyLedger ledger = ReplyLedger.open(ReplyLedger.defaultDirectory(base));
+            IndexWriteQueue writes = new IndexWriteQueue(index, IndexWriteQueue.DEFAULT_CAPACITY,
+                IndexWriteQueue.DEFAULT_LINGER, onBackgroundFailure);
+            return new Stores(base, index, writes, ledger);
+        } catch (IOException | RuntimeException e) {
+            index.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        HaveWeMetRuntime.closeQuietly("index writes", writes);
+        HaveWeMetRuntime.closeQuietly("index", index);
+        HaveWeMetRuntime.closeQuietly("ledger", ledger);
+    }
+}
