@@ -33,7 +33,7 @@ public final class AnswerClassifier {
             Matcher m = pattern.matcher(text);
             while (m.find()) {
                 if (AnswerPatterns.isName(m.group("name"))) {
-                    return new Classification(AnswerKind.MUTUAL_ACQUAINTANCE, AnswerPatterns.evidence(m.group()));
+                    return new Classification(AnswerKind.MUTUAL_ACQUAINTANCE, AnswerPatterns.evidence(m.group(), false));
                 }
             }
         }
@@ -42,7 +42,7 @@ public final class AnswerClassifier {
                 Matcher m = pattern.matcher(clause);
                 while (m.find()) {
                     if (!AnswerPatterns.NEGATION.matcher(clause.substring(0, m.start())).find()) {
-                        return new Classification(AnswerKind.SHARED_CONTEXT, AnswerPatterns.evidence(m.group()));
+                        return new Classification(AnswerKind.SHARED_CONTEXT, AnswerPatterns.evidence(m.group(), true));
                     }
                 }
             }

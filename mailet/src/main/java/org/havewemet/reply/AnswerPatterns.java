@@ -145,19 +145,27 @@ final class AnswerPatterns {
     }
 
     /**
-     * The phrase a match found, without the character before or after it that RE2/J's stand-ins for lookbehind and
-     * {@code \\b} consume (every rule starts and ends with a letter or a name).
+     * The phrase a match found, without what RE2/J's stand-ins for lookbehind and {@code \\b} consume: the character
+     * before it (every rule starts with a letter) and, for rules that end in {@code \\b} (the shared-context ones),
+     * the non-word character after it.
      */
-    static String evidence(String match) {
+    static String evidence(String match, boolean endsInBoundary) {
         int from = 0;
         int to = match.length();
-        while (from < to && !Character.isLetterOrDigit(match.charAt(from))) {
+        while (from < to && !Character.isLetter(match.charAt(from))) {
             from++;
         }
-        while (to > from && !Character.isLetterOrDigit(match.charAt(to - 1))) {
+        while (to > from && (endsInBoundary ? !isWordChar(match.charAt(to - 1))
+                : Character.isWhitespace(match.charAt(to - 1)))) {
             to--;
         }
         return match.substring(from, to);
+    }
+
+    private static boolean isWordChar(char c) {
+        int type = Character.getType(c);
+        return Character.isLetterOrDigit(c) || c == '_' || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
     }
 
     /**
