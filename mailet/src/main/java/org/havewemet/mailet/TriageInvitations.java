@@ -119,13 +119,13 @@ public class TriageInvitations extends GenericMailet {
             if (answer.isPresent()) {
                 answer.get().folder().ifPresent(folder -> fileInto(mail, recipient, folder));
                 mail.addSpecificHeaderForRecipient(header(ANSWER_HEADER, answer.get().kind().name()), recipient);
-                metrics.generate("havewemet_answer_" + answer.get().kind().name().toLowerCase()).increment();
+                metrics.generate("havewemet_answer_" + answer.get().kind().name().toLowerCase(Locale.ROOT)).increment();
                 LOGGER.info("havewemet: answer to a \"have we met?\" judged {}", answer.get().kind());
                 return;
             }
             String sender = mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse(null);
             TriageResult result = snapshot.triage().triage(message, sender, recipient.asString());
-            metrics.generate("havewemet_verdict_" + result.verdict().name().toLowerCase()).increment();
+            metrics.generate("havewemet_verdict_" + result.verdict().name().toLowerCase(Locale.ROOT)).increment();
             if (!result.isInvitation() && result.verdict() == Verdict.NOT_INVITATION) {
                 PersonMail.sender(message, sender).ifPresent(from -> runtime.recordCorrespondent(
                     recipient.asString(), from.getAddress(), from.getPersonal()));

@@ -1,9 +1,9 @@
 package org.havewemet.reply;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import javax.mail.Part;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * Judges the inviter's answer to our "Have we met?" question: a named person who introduced them
@@ -33,7 +33,7 @@ public final class AnswerClassifier {
             Matcher m = pattern.matcher(text);
             while (m.find()) {
                 if (AnswerPatterns.isName(m.group("name"))) {
-                    return new Classification(AnswerKind.MUTUAL_ACQUAINTANCE, m.group().strip());
+                    return new Classification(AnswerKind.MUTUAL_ACQUAINTANCE, AnswerPatterns.evidence(m.group(), false));
                 }
             }
         }
@@ -42,7 +42,7 @@ public final class AnswerClassifier {
                 Matcher m = pattern.matcher(clause);
                 while (m.find()) {
                     if (!AnswerPatterns.NEGATION.matcher(clause.substring(0, m.start())).find()) {
-                        return new Classification(AnswerKind.SHARED_CONTEXT, m.group().strip());
+                        return new Classification(AnswerKind.SHARED_CONTEXT, AnswerPatterns.evidence(m.group(), true));
                     }
                 }
             }

@@ -3,15 +3,23 @@ package org.havewemet.reply;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+
+import org.havewemet.triage.profile.Rx;
+
+import com.google.re2j.Pattern;
 
 /**
  * The phrase rules behind {@link AnswerClassifier}, in English, French, German and Spanish. Names are matched
  * case-sensitively (a capitalised word, up to three, with particles like "de", "van"); every other part
- * case-insensitively. Apostrophes are normalised to ' before matching.
+ * case-insensitively. Apostrophes are normalised to ' before matching. RE2/J: the rules were written for
+ * java.util.regex with UNICODE_CHARACTER_CLASS, so {@link #unicode} spells out Unicode \w, \s and \b.
  */
 final class AnswerPatterns {
-    private static final int FLAGS = Pattern.UNICODE_CHARACTER_CLASS;
+    /** java.util.regex's \w with UNICODE_CHARACTER_CLASS (RE2/J's \w is ASCII-only). */
+    private static final String WORD = "[\\p{L}\\p{Mn}\\p{Mc}\\p{Me}\\p{Nd}\\p{Pc}]";
+    /** java.util.regex's \s with UNICODE_CHARACTER_CLASS, White_Space (RE2/J's \s is ASCII-only, without \x0B). */
+    private static final String SPACE = "[\\s\\x0B\\x{85}\\p{Z}]";
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\x0B]+");
     private static final String NAME = "(?<name>\\p{Lu}[\\p{L}'-]+(?:\\s+(?:(?:de|da|van|von|del|la|le|di|der|den)"
             + "\\s+)?\\p{Lu}[\\p{L}'-]+){0,2})";
     /** An optional apposition between a name and its verb: "Maria Lopez, my former manager, suggested". */
@@ -125,8 +133,9 @@ final class AnswerPatterns {
     }
 
     static boolean isName(String candidate) {
-        for (String token : candidate.split("\\s+")) {
-            String t = token.toLowerCase(Locale.ROOT).replaceAll("'s$", "");
+        for (String token : WHITESPACE.split(candidate)) {
+            String t = token.toLowerCase(Locale.ROOT);
+            t = t.endsWith("'s") ? t.substring(0, t.length() - 2) : t;
             if (t.length() > 1 && !NOT_A_NAME.contains(t) && !Set.of("de", "da", "van", "von", "del", "le", "di",
                     "der", "den").contains(t)) {
                 return true;
@@ -135,15 +144,48 @@ final class AnswerPatterns {
         return false;
     }
 
+    /**
+     * The phrase a match found, without what RE2/J's stand-ins for lookbehind and {@code \\b} consume: the character
+     * before it (every rule starts with a letter) and, for rules that end in {@code \\b} (the shared-context ones),
+     * the non-word character after it.
+     */
+    static String evidence(String match, boolean endsInBoundary) {
+        int from = 0;
+        int to = match.length();
+        while (from < to && !Character.isLetter(match.charAt(from))) {
+            from++;
+        }
+        while (to > from && (endsInBoundary ? !isWordChar(match.charAt(to - 1))
+                : Character.isWhitespace(match.charAt(to - 1)))) {
+            to--;
+        }
+        return match.substring(from, to);
+    }
+
+    private static boolean isWordChar(char c) {
+        int type = Character.getType(c);
+        return Character.isLetterOrDigit(c) || c == '_' || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
+    }
+
+    /**
+     * A name not glued to a letter before it. RE2/J has no lookbehind, so "(?&lt;![\\p{L}])" became "start or a
+     * non-letter", which the match then includes (the group "name" does not); {@link #evidence} drops it.
+     */
     private static Pattern name(String verbs) {
-        return Pattern.compile("(?<![\\p{L}])" + NAME + APPOSITION + "\\s+(?i:" + verbs + ")", FLAGS);
+        return Pattern.compile(unicode("(?:^|[^\\p{L}])" + NAME + APPOSITION + "\\s+(?i:" + verbs + ")"));
     }
 
     private static Pattern before(String words) {
-        return Pattern.compile("(?i:\\b(?:" + words + "))\\s*,?\\s+" + NAME, FLAGS);
+        return Pattern.compile(unicode("(?i:\\b(?:" + words + "))\\s*,?\\s+" + NAME));
     }
 
     private static Pattern ci(String regex) {
-        return Pattern.compile(regex, FLAGS | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return Pattern.compile(unicode(regex), Pattern.CASE_INSENSITIVE);
+    }
+
+    /** Unicode \b, \w and \s, as java.util.regex's UNICODE_CHARACTER_CLASS had them. */
+    private static String unicode(String regex) {
+        return Rx.alwaysUnicodeBoundaries(regex).replace("\\w", WORD).replace("\\s", SPACE);
     }
 }

@@ -3,15 +3,17 @@ package org.havewemet.reply;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import javax.mail.BodyPart;
 import javax.mail.MessagingException;
 import javax.mail.Multipart;
 import javax.mail.Part;
 
+import org.havewemet.triage.profile.Rx;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+
+import com.google.re2j.Pattern;
 
 /**
  * The new words of an answer: the text/plain part (or the HTML part as text), without quoted lines ('&gt;'), the
@@ -19,19 +21,30 @@ import org.jsoup.nodes.Document;
  * original (Outlook headers, "-----Original Message-----") and the signature.
  */
 public final class AnswerText {
-    private static final Pattern ATTRIBUTION_END = Pattern.compile(
-            "(?iu).*(?:\\bwrote|a\\s+écrit|schrieb|escribió|ha\\s+escrito)\\s*:\\s*$");
-    private static final Pattern ATTRIBUTION_START = Pattern.compile("(?iu)^(?:on|le|am|el)\\s.+");
-    private static final Pattern ORIGINAL_SEPARATOR = Pattern.compile(
-            "(?iu)^\\s*(?:-{2,}\\s*(?:original message|message d'origine|ursprüngliche nachricht|mensaje original"
+    /** java.util.regex's "." without DOTALL: anything but a line terminator (RE2/J's "." excludes only \n). */
+    private static final String ANY = "[^\\n\\r\\x{85}\\x{2028}\\x{2029}]";
+    private static final Pattern ATTRIBUTION_END = compile(
+            "(?i)" + ANY + "*(?:\\bwrote|a\\s+écrit|schrieb|escribió|ha\\s+escrito)\\s*:\\s*$");
+    private static final Pattern ATTRIBUTION_START = compile("(?i)^(?:on|le|am|el)\\s" + ANY + "+");
+    private static final Pattern ORIGINAL_SEPARATOR = compile(
+            "(?i)^\\s*(?:-{2,}\\s*(?:original message|message d'origine|ursprüngliche nachricht|mensaje original"
                     + "|forwarded message|message transféré)\\s*-{2,}|_{10,})\\s*$");
-    private static final Pattern OUTLOOK_FROM = Pattern.compile("(?iu)^\\s*\\*?(?:from|de|von)\\s*\\*?\\s*:.*");
-    private static final Pattern OUTLOOK_NEXT = Pattern.compile(
-            "(?iu)^\\s*\\*?(?:sent|date|envoyé|gesendet|datum|enviado|fecha|to|à|an|para)\\s*\\*?\\s*:.*");
-    private static final Pattern SIGNATURE = Pattern.compile(
-            "(?iu)^(?:--\\s*|sent from my .*|envoyé de mon .*|von meinem .* gesendet|enviado desde mi .*)$");
+    private static final Pattern OUTLOOK_FROM = compile("(?i)^\\s*\\*?(?:from|de|von)\\s*\\*?\\s*:" + ANY + "*");
+    private static final Pattern OUTLOOK_NEXT = compile(
+            "(?i)^\\s*\\*?(?:sent|date|envoyé|gesendet|datum|enviado|fecha|to|à|an|para)\\s*\\*?\\s*:" + ANY + "*");
+    private static final Pattern SIGNATURE = compile("(?i)^(?:--\\s*|sent from my " + ANY + "*|envoyé de mon " + ANY
+            + "*|von meinem " + ANY + "* gesendet|enviado desde mi " + ANY + "*)$");
+    private static final Pattern NEWLINE = Pattern.compile("\\n");
 
     private AnswerText() {
+    }
+
+    /**
+     * These patterns were written for java.util.regex (ASCII \s with \x0B, Unicode-aware \b, Unicode case);
+     * RE2/J's (?i) already folds Unicode case, the rest is spelled out here.
+     */
+    private static Pattern compile(String regex) {
+        return Pattern.compile(Rx.alwaysUnicodeBoundaries(regex).replace("\\s", "[\\s\\x0B]"));
     }
 
     /** The new text of a message part tree; empty when it has no readable text. */
@@ -53,7 +66,7 @@ public final class AnswerText {
         if (text == null) {
             return "";
         }
-        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        String[] lines = NEWLINE.split(text.replace("\r\n", "\n").replace('\r', '\n'), -1);
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];

@@ -8,8 +8,12 @@ import javax.mail.Header;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
+import com.google.re2j.Pattern;
+
 /** The RFC 3834 header checks of a mail: lists, Auto-Submitted, Precedence, X-Auto-Response-Suppress, spam flags. */
 final class HeaderRules {
+    /** Commas, semicolons and java.util.regex's \s (RE2/J's \s lacks \x0B). */
+    private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[,;\\s\\x0B]+");
     /** A rule hit: its code and what was seen. */
     record Hit(ReasonCode code, String detail) {
     }
@@ -51,7 +55,7 @@ final class HeaderRules {
 
     static Optional<Hit> autoResponseSuppressed(MimeMessage message) throws MessagingException {
         for (String value : values(message, "X-Auto-Response-Suppress")) {
-            for (String token : stripComments(value).split("[,;\\s]+")) {
+            for (String token : TOKEN_SEPARATORS.split(stripComments(value))) {
                 String t = token.trim().toLowerCase(Locale.ROOT);
                 if (t.equals("all") || t.equals("oof") || t.equals("autoreply")) {
                     return Optional.of(new Hit(ReasonCode.AUTO_RESPONSE_SUPPRESSED, HeaderText.clean(value)));

@@ -4,12 +4,17 @@ import java.util.Locale;
 
 import org.havewemet.triage.Invitation;
 
+import com.google.re2j.Pattern;
+
 /**
  * The ledger key of an inviter: the lower-case reply address when there is one (so {@link ReplyLedger#erase}
  * by address finds it), else the inviter's own address, else the normalised profile link, else platform plus
  * invitation id or name. Null when the invitation names nobody.
  */
 public final class InviterKeys {
+    private static final Pattern SCHEME = Pattern.compile("^[a-z]+://");
+    private static final Pattern WWW = Pattern.compile("^www\\.");
+
     private InviterKeys() {
     }
 
@@ -45,7 +50,7 @@ public final class InviterKeys {
         if (url == null || url.isBlank()) {
             return null;
         }
-        String u = lower(url).replaceFirst("^[a-z]+://", "").replaceFirst("^www\\.", "");
+        String u = WWW.matcher(SCHEME.matcher(lower(url)).replaceFirst("")).replaceFirst("");
         int cut = u.length();
         for (char c : new char[] {'?', '#'}) {
             int i = u.indexOf(c);

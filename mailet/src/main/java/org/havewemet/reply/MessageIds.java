@@ -5,14 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /** Parsing, normalising and minting RFC 5322 msg-ids ("&lt;left@right&gt;"). */
 public final class MessageIds {
     /** A msg-id with no blanks, brackets or quotes inside; anything else in a header is ignored. */
-    private static final Pattern MSG_ID = Pattern.compile("<([^<>\\s\"]+@[^<>\\s\"]+)>");
-    private static final Pattern BARE_ID = Pattern.compile("[^<>\\s\"]+@[^<>\\s\"]+");
+    private static final Pattern MSG_ID = Pattern.compile("<([^<>\\s\\x0B\"]+@[^<>\\s\\x0B\"]+)>");
+    private static final Pattern BARE_ID = Pattern.compile("[^<>\\s\\x0B\"]+@[^<>\\s\\x0B\"]+");
+    private static final Pattern DOMAIN = Pattern.compile("[a-z0-9.-]+");
     /** RFC 5322 3.6.4 lets a responder trim References; we keep the first and the newest ones. */
     static final int MAX_REFERENCES = 20;
 
@@ -47,7 +49,7 @@ public final class MessageIds {
 
     /** A new globally unique msg-id under the given domain. */
     public static String mint(String domain, Clock clock) {
-        String right = domain == null || !domain.matches("[a-z0-9.-]+") ? "havewemet.invalid" : domain;
+        String right = domain == null || !DOMAIN.matcher(domain).matches() ? "havewemet.invalid" : domain;
         String left = Long.toString(clock.millis(), 36) + "." + UUID.randomUUID().toString().replace("-", "");
         return "<havewemet." + left + "@" + right + ">";
     }

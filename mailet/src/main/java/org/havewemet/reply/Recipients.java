@@ -3,18 +3,19 @@ package org.havewemet.reply;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.mail.MessagingException;
 import javax.mail.internet.AddressException;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+
 /** The addresses a mail is visibly addressed to (To, Cc, Bcc and their Resent- forms), lower case. */
 final class Recipients {
     private static final String[] HEADERS = {"To", "Cc", "Bcc", "Resent-To", "Resent-Cc", "Resent-Bcc"};
-    private static final Pattern LOOSE_ADDRESS = Pattern.compile("[^\\s<>,;:\"()]+@[^\\s<>,;:\"()]+");
+    private static final Pattern LOOSE_ADDRESS = Pattern.compile("[^\\s\\x0B<>,;:\"()]+@[^\\s\\x0B<>,;:\"()]+");
 
     private Recipients() {
     }

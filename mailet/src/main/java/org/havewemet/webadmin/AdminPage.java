@@ -5,7 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.regex.Pattern;
+
+import com.google.re2j.Pattern;
 
 import spark.Request;
 import spark.Response;

@@ -17,6 +17,8 @@ import org.havewemet.mailet.HaveWeMetRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.google.re2j.Pattern;
+
 import spark.Request;
 import spark.Response;
 import spark.Route;
@@ -35,6 +37,8 @@ public class HaveWeMetRoutes implements Routes {
     private static final Function<Map<String, Object>, String> TASK_LOCATION =
         body -> TasksRoutes.BASE + "/" + body.get(TASK_ID);
     private static final Logger LOGGER = LoggerFactory.getLogger(HaveWeMetRoutes.class);
+    /** someone@example.com, loosely (RE2/J; \x0B keeps what java.util.regex's \s matched). */
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s\\x0B]+@[^@\\s\\x0B]+");
 
     private final HaveWeMetRuntime runtime;
     private final JsonTransformer json;
@@ -86,7 +90,7 @@ public class HaveWeMetRoutes implements Routes {
     /** {@code POST /havewemet/digest?user=ADDRESS}: sends that user's digest now, whatever the schedule. */
     private Map<String, Object> sendDigest(Request request) {
         String user = request.queryParams("user");
-        if (user == null || user.length() > 320 || !user.matches("[^@\\s]+@[^@\\s]+")) {
+        if (user == null || user.length() > 320 || !ADDRESS.matcher(user).matches()) {
             throw ApiError.invalid("user", "expected the user's address like demo@example.com");
         }
         try {

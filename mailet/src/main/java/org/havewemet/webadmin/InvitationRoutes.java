@@ -19,6 +19,8 @@ import org.havewemet.tasks.EraseInviterTask;
 import org.havewemet.tasks.MailboxIndexingTask;
 import org.havewemet.tasks.PurgeTask;
 
+import com.google.re2j.Pattern;
+
 import spark.Request;
 
 /**
@@ -26,6 +28,8 @@ import spark.Request;
  * always scoped to the {@code user} parameter by the index itself; query text cannot widen that scope.
  */
 final class InvitationRoutes {
+    /** someone@example.com, loosely (RE2/J; \x0B keeps what java.util.regex's \s matched). */
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s\\x0B]+@[^@\\s\\x0B]+");
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 200;
     static final int MAX_OFFSET = 10_000;
@@ -66,7 +70,7 @@ final class InvitationRoutes {
     /** Erases one person everywhere (every user's index entries and reply ledger), as a WebAdmin task. */
     Task erase(Request request) {
         String address = request.params(":address");
-        if (address == null || address.length() > MAX_ADDRESS_CHARS || !address.matches("[^@\\s]+@[^@\\s]+")) {
+        if (address == null || address.length() > MAX_ADDRESS_CHARS || !ADDRESS.matcher(address).matches()) {
             throw ApiError.invalid("address", "expected an e-mail address like someone@example.com");
         }
         return new EraseInviterTask(runtime, address.trim().toLowerCase(Locale.ROOT));
@@ -108,7 +112,7 @@ final class InvitationRoutes {
         if (user == null || user.isBlank()) {
             throw ApiError.invalid("user", "missing user: searches, backfills and reindexing are about one user's invitations");
         }
-        if (user.length() > MAX_ADDRESS_CHARS || !user.trim().matches("[^@\\s]+@[^@\\s]+")) {
+        if (user.length() > MAX_ADDRESS_CHARS || !ADDRESS.matcher(user.trim()).matches()) {
             throw ApiError.invalid("user", "expected the user's address like demo@example.com");
         }
         return user.trim().toLowerCase(Locale.ROOT);

@@ -10,11 +10,13 @@ import java.util.Base64;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.re2j.Pattern;
 
 import spark.Request;
 
 /** Reading request bodies within a size limit, as UTF-8 text or JSON; and who is asking. */
 final class RequestBodies {
+    private static final Pattern DOT = Pattern.compile("\\.");
     static final int TEMPLATE_LIMIT = 64 * 1024;
     static final int PREVIEW_LIMIT = 1024 * 1024;
     static final int CONFIG_LIMIT = 1024 * 1024;
@@ -88,7 +90,7 @@ final class RequestBodies {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return "webadmin";
         }
-        String[] parts = header.substring(7).trim().split("\\.");
+        String[] parts = DOT.split(header.substring(7).trim());
         if (parts.length < 2) {
             return "webadmin";
         }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 
 import org.havewemet.config.template.RenderedTemplate;
 import org.havewemet.config.template.TemplateModel;
@@ -45,7 +46,7 @@ class TemplateFuzzTest {
         for (RenderedTemplate rendered : List.of(reply, preview)) {
             assertThat(rendered.subject()).doesNotContain("\r", "\n");
             assertThat(rendered.subject().chars().noneMatch(Character::isISOControl)).as(rendered.subject()).isTrue();
-            if (!(name + headline + platform + note).toLowerCase().contains(CANARY)) {
+            if (!(name + headline + platform + note).toLowerCase(Locale.ROOT).contains(CANARY)) {
                 assertThat(rendered.body()).doesNotContain(CANARY);
             }
         }

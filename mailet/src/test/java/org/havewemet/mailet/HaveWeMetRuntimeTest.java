@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.commons.configuration2.XMLConfiguration;
@@ -143,8 +144,8 @@ class HaveWeMetRuntimeTest {
         String mailet = "<mailet match=\"All\" class=\"org.havewemet.mailet.TriageInvitations\"><config>%s</config>"
             + "</mailet>";
         XMLConfiguration container = xml("<mailetcontainer><processors><processor state=\"a\">"
-            + mailet.formatted("file://conf/a.yaml") + "</processor><processor state=\"b\">"
-            + mailet.formatted("file://conf/b.yaml") + "</processor></processors></mailetcontainer>");
+            + String.format(Locale.ROOT, mailet, "file://conf/a.yaml") + "</processor><processor state=\"b\">"
+            + String.format(Locale.ROOT, mailet, "file://conf/b.yaml") + "</processor></processors></mailetcontainer>");
 
         assertThatThrownBy(() -> TriageMailetParameters.config(container))
             .isInstanceOf(IllegalStateException.class)

@@ -252,6 +252,7 @@ class ReplyLedgerTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the first ledger is only held open, so that the second open finds the lock taken
     void openShouldFailWhenDirectoryIsAlreadyInUse() throws Exception {
         ReplyLedger first = ReplyLedger.open(dir);
         try {

@@ -21,6 +21,7 @@ import com.google.re2j.Pattern;
 final class NoteExtractor {
     private static final int MAX_LINES = 3000;
     static final int MAX_LINE_CHARS = 4000;
+    private static final Pattern SPACE = Pattern.compile(" ");
     private static final Pattern URL = Pattern.compile("https?://\\S+");
     // RE2's \\b is ASCII-only: "olá" and "cześć" end where a non-letter (or the end) follows instead.
     private static final Pattern GREETING = Pattern.compile(
@@ -261,7 +262,7 @@ final class NoteExtractor {
         if (Fuzzy.similar(l, n, 0.1)) {
             return true;
         }
-        String first = n.split(" ")[0];
+        String first = SPACE.split(n)[0];
         return l.equals(first) || (n.startsWith(l + " ") && l.length() >= 2);
     }
 

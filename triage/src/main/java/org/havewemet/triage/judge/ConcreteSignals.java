@@ -19,6 +19,7 @@ import com.google.re2j.Pattern;
  */
 final class ConcreteSignals {
     private static final Pattern YEAR = Pattern.compile("(?:^|[^0-9])(?:19[5-9][0-9]|20[0-4][0-9])(?:[^0-9]|$)");
+    private static final Pattern SPACE = Pattern.compile(" ");
     private static final Pattern CAPITALIZED_PAIR = Pattern.compile("(\\p{Lu}[\\p{Ll}\\p{Lu}]+)[ -](\\p{Lu}[\\p{Ll}]+)");
     private static final Pattern CONNECTING = Pattern.compile(" (connect|network|netzwerk|vernetz|conect|red|reseau|rete|contact|kontakt"
         + "|contatto|contato|in touch|linkedin|add you|aggiunger|agregar|anadir|hinzufug|ajouter|adicionar|toevoegen"
@@ -85,7 +86,7 @@ final class ConcreteSignals {
         if (name == null) {
             return;
         }
-        for (String w : TextFolding.words(name).split(" ")) {
+        for (String w : SPACE.split(TextFolding.words(name))) {
             if (!w.isEmpty()) {
                 set.add(w);
             }
@@ -101,7 +102,7 @@ final class ConcreteSignals {
             } else if (c == '?' || c == '？' || c == '؟') {
                 String question = note.substring(start, i);
                 String folded = " " + TextFolding.words(question) + " ";
-                int words = folded.isBlank() ? 0 : folded.strip().split(" ").length;
+                int words = folded.isBlank() ? 0 : SPACE.split(folded.strip()).length;
                 boolean substantial = words >= MIN_QUESTION_WORDS || (words < 3 && question.strip().length() >= MIN_QUESTION_CHARS_UNSPACED);
                 if (substantial && !CONNECTING.matcher(folded).find()) {
                     return true;

@@ -27,6 +27,8 @@ public final class SpoofDetector {
     private static final Pattern ACTION = Pattern.compile(
             "(?i)\\b(accept|confirm|join|view|click|sign ?in|sign ?up|log ?in|respond|reply|see (the )?invitation|aceptar|confirma|accepter|annehmen|aceitar|accetta|terima)\\b");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern SPACE = Pattern.compile(" ");
+    private static final Pattern SEMICOLON = Pattern.compile(";");
     private static final Pattern AUTH_FAIL = Pattern.compile("(?i)\\b(dkim|spf|dmarc)=fail\\b");
     private static final Set<String> DANGEROUS_TYPES = Set.of("application/x-msdownload", "application/x-msdos-program",
             "application/zip", "application/x-zip-compressed", "application/x-rar-compressed", "application/java-archive",
@@ -252,7 +254,7 @@ public final class SpoofDetector {
         for (String header : mail.header("authentication-results")) {
             String h = WHITESPACE.matcher(header).replaceAll(" ").strip();
             int semi = h.indexOf(';');
-            String servId = (semi < 0 ? h : h.substring(0, semi)).strip().split(" ")[0].toLowerCase(Locale.ROOT);
+            String servId = SPACE.split((semi < 0 ? h : h.substring(0, semi)).strip())[0].toLowerCase(Locale.ROOT);
             boolean trusted = settings.trustedAuthServIds().stream().anyMatch(t -> t.equalsIgnoreCase(servId));
             if (trusted && AUTH_FAIL.matcher(h).find()) {
                 reasons.add(new Reason("AUTHENTICATION_FAILED", 5.0, servId + " reports failed authentication for " + mail.fromDomain()));
@@ -279,7 +281,7 @@ public final class SpoofDetector {
             String name = a.filename() == null ? "" : a.filename().toLowerCase(Locale.ROOT).strip();
             int dot = name.lastIndexOf('.');
             String ext = dot < 0 ? "" : name.substring(dot + 1);
-            String type = a.contentType() == null ? "" : a.contentType().split(";")[0].strip();
+            String type = a.contentType() == null ? "" : SEMICOLON.split(a.contentType())[0].strip();
             if (profiles.generic().dangerousExtensions.contains(ext) || DANGEROUS_TYPES.contains(type)) {
                 reasons.add(new Reason("DANGEROUS_ATTACHMENT", 4.0, "attachment " + (name.isEmpty() ? type : name)));
                 return;

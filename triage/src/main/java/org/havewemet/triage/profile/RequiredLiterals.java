@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.google.re2j.Pattern;
+
 /**
  * Finds, at compile time, literals that any match of an RE2 pattern must contain: a set of lower-case ASCII strings
  * of which at least one occurs (case-folded, see {@link #fold}) in every text the pattern can match. A plain
@@ -17,6 +19,7 @@ import java.util.Set;
  * pattern would match.
  */
 final class RequiredLiterals {
+    private static final Pattern COMMA = Pattern.compile(",");
     private final String s;
     private int i;
 
@@ -316,7 +319,7 @@ final class RequiredLiterals {
             if (!isRepeatCount(body)) {
                 throw new Unsupported();
             }
-            int min = Integer.parseInt(body.split(",", -1)[0]);
+            int min = Integer.parseInt(COMMA.split(body, -1)[0]);
             i = close + 1;
             r = min == 0 ? Repeat.MAYBE_NONE : Repeat.AT_LEAST_ONCE;
         } else {

@@ -48,6 +48,17 @@ public final class Rx {
         if (pattern.chars().allMatch(c -> c < 0x80) || !pattern.contains("\\b")) {
             return pattern;
         }
+        return alwaysUnicodeBoundaries(pattern);
+    }
+
+    /**
+     * Like {@link #unicodeBoundaries} but for every pattern, ASCII-only ones too: for callers that ported a
+     * java.util.regex pattern compiled with UNICODE_CHARACTER_CLASS, whose {@code \b} saw "noël" as one word.
+     */
+    public static String alwaysUnicodeBoundaries(String pattern) {
+        if (!pattern.contains("\\b")) {
+            return pattern;
+        }
         StringBuilder sb = new StringBuilder(pattern.length() + 32);
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);

@@ -2,6 +2,7 @@ package org.havewemet.triage.accuracy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -75,7 +76,7 @@ public final class Scoreboard {
     private static String line(String label, List<Outcome> list) {
         long right = list.stream().filter(Outcome::right).count();
         long base = list.stream().filter(Outcome::baselineRight).count();
-        return String.format("%-28s %4d/%-4d right (%5.1f%%)   baseline UNEXPLAINED-to-all %4d/%-4d (%5.1f%%)",
+        return String.format(Locale.ROOT, "%-28s %4d/%-4d right (%5.1f%%)   baseline UNEXPLAINED-to-all %4d/%-4d (%5.1f%%)",
             label, right, list.size(), pct(right, list.size()), base, list.size(), pct(base, list.size()));
     }
 
