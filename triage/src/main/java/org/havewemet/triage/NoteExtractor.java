@@ -79,7 +79,7 @@ final class NoteExtractor {
             String withoutUrls = URL.matcher(line).replaceAll("").strip();
             if (!withoutUrls.equals(line)) {
                 inCard = false;
-                if (withoutUrls.isEmpty() || withoutUrls.endsWith(":") || wordCount(withoutUrls) <= 4) {
+                if (withoutUrls.isEmpty() || withoutUrls.endsWith(":") || TextFolding.wordCount(withoutUrls) <= 4) {
                     continue;
                 }
                 line = withoutUrls;
@@ -99,11 +99,11 @@ final class NoteExtractor {
                 }
                 inCard = false;
             }
-            if (skipSignatureLines > 0 && wordCount(line) <= 4) {
+            if (skipSignatureLines > 0 && TextFolding.wordCount(line) <= 4) {
                 skipSignatureLines--;
                 continue;
             }
-            if (!seenContent && GREETING.matcher(line).find() && wordCount(line) <= 6) {
+            if (!seenContent && GREETING.matcher(line).find() && TextFolding.wordCount(line) <= 6) {
                 continue;
             }
             if (recipientName != null && !seenContent && isName(line, recipientName)) {
@@ -155,19 +155,6 @@ final class NoteExtractor {
             }
         }
         return line.substring(i).strip();
-    }
-
-    private static int wordCount(String s) {
-        int words = 0;
-        boolean inWord = false;
-        for (int i = 0; i < s.length(); i++) {
-            boolean space = Character.isWhitespace(s.charAt(i));
-            if (!space && !inWord) {
-                words++;
-            }
-            inWord = !space;
-        }
-        return words;
     }
 
     private static int startLine(String[] lines, CompiledProfile platform) {

@@ -70,7 +70,7 @@ public final class NoteJudge {
         if (defaultCount > 0) {
             reasons.add(new Reason("DEFAULT_NOTE", 1.0, "the platform's default sentence" + (defaultLanguage == null ? "" : " (" + defaultLanguage + ")")));
         }
-        if (remaining.isEmpty() || words(remaining) < 2) {
+        if (remaining.isEmpty() || TextFolding.wordCount(remaining) < 2) {
             if (defaultCount == 0) {
                 reasons.add(new Reason("CONTENTLESS_NOTE", 1.0, "the note only greets or asks to connect"));
             }
@@ -120,18 +120,5 @@ public final class NoteJudge {
             score -= 0.25;
         }
         return score;
-    }
-
-    private static int words(String s) {
-        int words = 0;
-        boolean inWord = false;
-        for (int i = 0; i < s.length(); i++) {
-            boolean space = Character.isWhitespace(s.charAt(i));
-            if (!space && !inWord) {
-                words++;
-            }
-            inWord = !space;
-        }
-        return words;
     }
 }

@@ -91,4 +91,18 @@ public final class TextFolding {
         return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
             || type == Character.ENCLOSING_MARK;
     }
+
+    /** How many whitespace-separated words {@code s} has. */
+    public static int wordCount(String s) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean space = Character.isWhitespace(s.charAt(i));
+            if (!space && !inWord) {
+                words++;
+            }
+            inWord = !space;
+        }
+        return words;
+    }
 }
