@@ -64,10 +64,13 @@ final class MailetFixture implements AutoCloseable {
         }
     }
 
-    /** A test mail of {@code src/test/resources/fixtures}, or the resource {@code name} when it starts with /. */
+    /**
+     * A test mail of {@code src/test/resources/mailet} (copies of a few triage fixtures: the mailet's tests must not
+     * depend on another module's test resources), or the resource {@code name} when it starts with /.
+     */
     static MimeMessage fixture(String name) {
         try (InputStream in = MailetFixture.class.getResourceAsStream(name.startsWith("/") ? name
-                : "/fixtures/" + name)) {
+                : "/mailet/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);
             }
