@@ -8,9 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -24,8 +21,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The live invitation index of one server: thread-safe, written by mail spool threads and searched concurrently.
@@ -39,7 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class InvitationIndex implements AutoCloseable {
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(5);
-    private static final Logger LOG = LoggerFactory.getLogger(InvitationIndex.class);
     private static final int LOCK_STRIPES = 64;
     /** Longest wait of a read (or of a write queue's batch) for the searcher that contains a write. */
     static final int FRESHNESS_WAIT_MS = 5_000;
@@ -51,7 +45,7 @@ public final class InvitationIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
-    private final ScheduledExecutorService committer;
+    private final DurableCommits commits;
     private final InvitationSchema schema = new InvitationSchema();
     private final IndexReads reads = new IndexReads(schema);
     private final AtomicLong lastWrite = new AtomicLong(-1);
@@ -89,13 +83,7 @@ public final class InvitationIndex implements AutoCloseable {
         for (int i = 0; i < LOCK_STRIPES; i++) {
             recordLocks[i] = new ReentrantLock();
         }
-        this.committer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "havewemet-index-commit");
-            t.setDaemon(true);
-            return t;
-        });
-        long millis = Math.max(1, commitInterval.toMillis());
-        committer.scheduleWithFixedDelay(this::periodicCommit, millis, millis, TimeUnit.MILLISECONDS);
+        this.commits = new DurableCommits(path, writer, journal, commitInterval);
     }
 
     /** Opens (creating if needed) the index in {@code dir}, committing every 5 seconds. */
@@ -236,7 +224,7 @@ public final class InvitationIndex implements AutoCloseable {
         if (erased > 0) {
             // Deleted documents stay in their segment files until merged away: an erasure must leave no copy on disk.
             writer.forceMergeDeletes(true);
-            commitDurably();
+            commits.commitNow();
         }
         return erased;
     }
@@ -248,7 +236,7 @@ public final class InvitationIndex implements AutoCloseable {
 
     public void commit() throws IOException {
         ensureOpen();
-        commitDurably();
+        commits.commitNow();
     }
 
     // ---------------------------------------------------------------- reads
@@ -306,16 +294,11 @@ public final class InvitationIndex implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        committer.shutdown();
-        try {
-            committer.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        commits.close();
         reopener.close();
         try {
             searchers.close();
-            commitDurably();
+            commits.commitNow();
         } finally {
             try {
                 journal.close();
@@ -380,19 +363,12 @@ public final class InvitationIndex implements AutoCloseable {
                 lastWrite.accumulateAndGet(generation, Math::max);
                 lastCorrespondentWrite.accumulateAndGet(generation, Math::max);
                 journal.applied(ticket);
-                commitDurably();
+                commits.commitNow();
             }
             return count;
         } finally {
             bulkLock.writeLock().unlock();
         }
-    }
-
-    /** Commits, then drops the journal segments whose every write that commit made durable. */
-    private void commitDurably() throws IOException {
-        List<Long> durable = journal.sealForCommit();
-        writer.commit();
-        journal.delete(durable);
     }
 
     private boolean awaitGeneration(long generation) {
@@ -404,16 +380,6 @@ public final class InvitationIndex implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private void periodicCommit() {
-        try {
-            if (!closed.get() && writer.hasUncommittedChanges()) {
-                commitDurably();
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.error("havewemet: periodic commit of the invitation index at {} failed", path, e);
         }
     }
 
