@@ -2,6 +2,7 @@ package org.havewemet.triage.profile;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
@@ -91,17 +92,9 @@ public final class Rx {
         if (text == null) {
             return false;
         }
-        if (patterns instanceof PrefilteredPatterns filtered) {
-            String folded = filtered.needsFolding() ? Folded.of(text) : null;
-            for (int k = 0; k < filtered.size(); k++) {
-                if (filtered.mayMatch(k, folded) && filtered.get(k).matcher(text).find()) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        for (Pattern p : patterns) {
-            if (p.matcher(text).find()) {
+        IntPredicate mayMatch = prefilter(patterns, text);
+        for (int k = 0; k < patterns.size(); k++) {
+            if (mayMatch.test(k) && patterns.get(k).matcher(text).find()) {
                 return true;
             }
         }
@@ -113,11 +106,10 @@ public final class Rx {
         if (text == null) {
             return 0;
         }
-        PrefilteredPatterns filtered = patterns instanceof PrefilteredPatterns f ? f : null;
-        String folded = filtered != null && filtered.needsFolding() ? Folded.of(text) : null;
+        IntPredicate mayMatch = prefilter(patterns, text);
         int n = 0;
         for (int k = 0; k < patterns.size(); k++) {
-            if ((filtered == null || filtered.mayMatch(k, folded)) && patterns.get(k).matcher(text).find()) {
+            if (mayMatch.test(k) && patterns.get(k).matcher(text).find()) {
                 n++;
             }
         }
@@ -129,10 +121,9 @@ public final class Rx {
         if (text == null) {
             return Optional.empty();
         }
-        PrefilteredPatterns filtered = patterns instanceof PrefilteredPatterns f ? f : null;
-        String folded = filtered != null && filtered.needsFolding() ? Folded.of(text) : null;
+        IntPredicate mayMatch = prefilter(patterns, text);
         for (int k = 0; k < patterns.size(); k++) {
-            if (filtered != null && !filtered.mayMatch(k, folded)) {
+            if (!mayMatch.test(k)) {
                 continue;
             }
             Matcher m = patterns.get(k).matcher(text);
@@ -148,10 +139,9 @@ public final class Rx {
         if (text == null) {
             return Optional.empty();
         }
-        PrefilteredPatterns filtered = patterns instanceof PrefilteredPatterns f ? f : null;
-        String folded = filtered != null && filtered.needsFolding() ? Folded.of(text) : null;
+        IntPredicate mayMatch = prefilter(patterns, text);
         for (int k = 0; k < patterns.size(); k++) {
-            if (filtered != null && !filtered.mayMatch(k, folded)) {
+            if (!mayMatch.test(k)) {
                 continue;
             }
             Matcher m = patterns.get(k).matcher(text);
@@ -168,5 +158,14 @@ public final class Rx {
             }
         }
         return Optional.empty();
+    }
+
+    /** Which patterns can match {@code text} at all: every one, unless the list is prefiltered by literals. */
+    private static IntPredicate prefilter(List<Pattern> patterns, CharSequence text) {
+        if (!(patterns instanceof PrefilteredPatterns filtered)) {
+            return k -> true;
+        }
+        String folded = filtered.needsFolding() ? Folded.of(text) : null;
+        return k -> filtered.mayMatch(k, folded);
     }
 }
