@@ -210,8 +210,19 @@ final class ConfigRules {
         }
     }
 
-    /** A list whose every item passes {@code item}; every bad item is reported. */
-    record ListRule(Rule item, String expected) implements Rule {
+    /**
+     * A list whose every item passes {@code item}; every bad item is reported. An absent key (or null) yields
+     * {@code defaults}; an explicit empty list stays empty.
+     */
+    record ListRule(Rule item, String expected, List<String> defaults) implements Rule {
+        ListRule {
+            defaults = List.copyOf(defaults);
+        }
+
+        ListRule(Rule item, String expected) {
+            this(item, expected, List.of());
+        }
+
         @Override
         public JsonNode check(String path, YamlTree.Node node, Problems problems) {
             if (node instanceof YamlTree.Scalar scalar && scalar.isNull()) {
@@ -238,7 +249,9 @@ final class ConfigRules {
 
         @Override
         public JsonNode defaultValue() {
-            return JSON.arrayNode();
+            ArrayNode out = JSON.arrayNode();
+            defaults.forEach(out::add);
+            return out;
         }
     }
 

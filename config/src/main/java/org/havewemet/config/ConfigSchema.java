@@ -23,6 +23,9 @@ final class ConfigSchema {
     /** Locale tags accepted for templates: a two-letter language, optionally a region, e.g. {@code fr-CA}. */
     static final String LOCALE_SHAPE = "[a-z]{2}(-[A-Z]{2})?";
     private static final int MAX_TEXT = 400;
+    /** Shared mailboxes address-book importers invite (issue 15): matched on the local part of the address. */
+    static final List<String> ROLE_DEFAULTS = List.of("^info$", "^contact$", "^sales$", "^support$", "^office$",
+            "^jobs$", "^members$", "^team$");
 
     static final Section ROOT = root();
 
@@ -72,6 +75,8 @@ final class ConfigSchema {
         root.put("patterns", section(
                 "neverAnswer", patterns,
                 "alwaysPriority", patterns));
+        root.put("addresses", section(
+                "roles", new ListRule(new RegexRule(), "a list of regular expressions", ROLE_DEFAULTS)));
         return new Section(root);
     }
 

@@ -14,7 +14,8 @@ public record HaveWeMetConfig(FoldersConfig folders,
                               DigestConfig digest,
                               IndexConfig index,
                               TemplatesConfig templates,
-                              PatternsConfig patterns) {
+                              PatternsConfig patterns,
+                              AddressesConfig addresses) {
 
     public HaveWeMetConfig {
         Objects.requireNonNull(folders, "folders");
@@ -25,6 +26,7 @@ public record HaveWeMetConfig(FoldersConfig folders,
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(templates, "templates");
         Objects.requireNonNull(patterns, "patterns");
+        Objects.requireNonNull(addresses, "addresses");
     }
 
     /** The configuration an empty file yields. */

@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The periodic digest each user gets (daily or weekly, off by default): the invitations received since the last
  * digest, the "have we met?" conversations still open, and those never answered ("consider ignoring"), with
- * profile links. When each user last got one is kept in {@code var/havewemet/digest.properties}, so a restart
+ * profile links; invitations to shared role or group addresses only as one count. When each user last got one is kept in {@code var/havewemet/digest.properties}, so a restart
  * neither repeats nor skips a digest.
  */
 final class DigestService implements AutoCloseable {
@@ -138,11 +138,16 @@ final class DigestService implements AutoCloseable {
         Instant since = lastSent(user).orElse(now.minus(config.schedule() == DigestSchedule.WEEKLY
             ? Duration.ofDays(7) : Duration.ofDays(1)));
         List<TemplateModel.DigestItem> items = new ArrayList<>();
+        int shared = 0;
         // Through the schema's query factory: exactly "received since", no query text to build and parse.
         for (SearchHit hit : index.search(user, index.schema().receivedBetween(since, null), SortOrder.DATE, MAX_ITEMS,
                 0).hits()) {
             InvitationRecord r = hit.record();
-            items.add(item(r, r.verdict(), null));
+            if (isShared(r)) {
+                shared++;
+            } else {
+                items.add(item(r, r.verdict(), null));
+            }
         }
         for (LedgerEntry entry : ledger.entries(user)) {
             if (!entry.isSent() || entry.answer() != AnswerKind.NO_ANSWER) {
@@ -154,10 +159,15 @@ final class DigestService implements AutoCloseable {
         }
         RenderedTemplate text = templates.render("digest", List.of(), domainOf(user),
             TemplateModel.digest(new TemplateModel.Person(null, user), items,
-                config.schedule() == DigestSchedule.WEEKLY ? "weekly" : "daily", DAY.format(now)));
+                config.schedule() == DigestSchedule.WEEKLY ? "weekly" : "daily", DAY.format(now), shared));
         deliver(user, text);
         remember(user, now);
         return items.size();
+    }
+
+    /** Filed quietly because it came through a shared role or group address: counted apart, not listed. */
+    static boolean isShared(InvitationRecord r) {
+        return ReplyOutcome.SUPPRESSED.equals(r.replyStatus()) && ReplyService.QUIET.contains(r.replyDetail());
     }
 
     private static TemplateModel.DigestItem item(InvitationRecord r, String status, String folder) {

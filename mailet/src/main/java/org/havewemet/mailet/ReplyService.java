@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -20,6 +21,7 @@ import org.havewemet.config.template.RenderedTemplate;
 import org.havewemet.config.template.TemplateModel;
 import org.havewemet.config.template.TemplateStore;
 import org.havewemet.reply.DraftComposer;
+import org.havewemet.reply.ReasonCode;
 import org.havewemet.reply.ReplyComposer;
 import org.havewemet.reply.ReplyContext;
 import org.havewemet.reply.ReplyDecision;
@@ -29,6 +31,7 @@ import org.havewemet.reply.ReplySettings;
 import org.havewemet.triage.EventKind;
 import org.havewemet.triage.Invitation;
 import org.havewemet.triage.Inviter;
+import org.havewemet.triage.Reason;
 import org.havewemet.triage.TriageResult;
 import org.havewemet.triage.Verdict;
 import org.slf4j.Logger;
@@ -41,6 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ReplyService implements InvitationResponder {
     private static final Logger LOGGER = LoggerFactory.getLogger(ReplyService.class);
+    /** Triage reasons (added by the mailet) that file a delivery quietly, named as the policy's reason codes. */
+    static final Set<String> QUIET = Set.of(ReasonCode.ROLE_ADDRESS.name(), ReasonCode.GROUP_ADDRESS.name());
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private final ReplyPolicy policy;
@@ -75,14 +80,20 @@ final class ReplyService implements InvitationResponder {
     public ReplyOutcome respond(Mail mail, MailAddress recipient, TriageResult result) throws Exception {
         Invitation invitation = result.invitation().orElse(null);
         String user = recipient.asString();
+        Optional<ReasonCode> quiet = quietReason(result);
         if (invitation != null && invitation.event() == EventKind.ACCEPTED) {
+            if (quiet.isPresent()) {
+                // A shared address is filed quietly: not even the thank-you draft.
+                return ReplyOutcome.suppressed(quiet.get().name());
+            }
             return thankYouDraft(mail, user, invitation);
         }
         String sender = mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse(null);
         // Only an UNEXPLAINED invitation gets as far as the alias rules: spare James' rewrite table the others.
         Set<String> userAliases = result.verdict() == Verdict.UNEXPLAINED ? aliases.apply(user) : Set.of();
         ReplyDecision decision = policy.decideAndReserve(new ReplyContext(mail.getMessage(), sender, user,
-            userAliases, result.verdict(), invitation, settings, JamesAutomaticMail.verdict(detector, mail)));
+            userAliases, result.verdict(), invitation, settings, JamesAutomaticMail.verdict(detector, mail),
+            quiet.orElse(null)));
         return switch (decision.kind()) {
             case SUPPRESS -> ReplyOutcome.suppressed(decision.reason().name());
             case DRY_RUN -> {
@@ -92,6 +103,16 @@ final class ReplyService implements InvitationResponder {
             case REPLY -> reply(mail, user, invitation, decision);
             case DRAFT -> draft(mail, user, invitation, decision);
         };
+    }
+
+    /** The reply policy's reason for a delivery the triage result marks as filed quietly (see SharedAddresses). */
+    static Optional<ReasonCode> quietReason(TriageResult result) {
+        for (Reason reason : result.reasons()) {
+            if (QUIET.contains(reason.code())) {
+                return Optional.of(ReasonCode.valueOf(reason.code()));
+            }
+        }
+        return Optional.empty();
     }
 
     private ReplyOutcome reply(Mail mail, String user, Invitation invitation, ReplyDecision decision) throws Exception {

@@ -63,7 +63,8 @@ final class SnapshotFactory {
             base.resolve("var/havewemet/digest.properties"));
         return new Snapshot(config, folders, triage, templates, responder, new IndexRecorder(writes, clock), digest,
             new AnswerFlow(stores.ledger(), index, writes, new MailboxMover(mailboxManager), folders, clock),
-            new RetentionPurger(index, config.index().retentionDays(), clock));
+            new RetentionPurger(index, config.index().retentionDays(), clock),
+            new SharedAddresses(config.addresses(), aliases::mappedTargets));
     }
 
     /** "LinkedIn" for "linkedin": the platform's first brand name; a direct request has no platform to name. */

@@ -124,7 +124,8 @@ public class TriageInvitations extends GenericMailet {
                 return;
             }
             String sender = mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse(null);
-            TriageResult result = snapshot.triage().triage(message, sender, recipient.asString());
+            TriageResult result = snapshot.shared().mark(message, recipient.asString(),
+                snapshot.triage().triage(message, sender, recipient.asString()));
             metrics.generate("havewemet_verdict_" + result.verdict().name().toLowerCase(Locale.ROOT)).increment();
             if (!result.isInvitation() && result.verdict() == Verdict.NOT_INVITATION) {
                 PersonMail.sender(message, sender).ifPresent(from -> runtime.recordCorrespondent(

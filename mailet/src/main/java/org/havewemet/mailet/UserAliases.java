@@ -7,10 +7,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import javax.mail.internet.AddressException;
+
+import org.apache.james.core.MailAddress;
 import org.apache.james.rrt.api.RecipientRewriteTable;
 import org.apache.james.rrt.api.RecipientRewriteTableException;
 import org.apache.james.rrt.lib.Mapping;
 import org.apache.james.rrt.lib.MappingSource;
+import org.apache.james.rrt.lib.Mappings;
 import org.havewemet.config.RepliesConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +26,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class UserAliases {
     private static final Logger LOGGER = LoggerFactory.getLogger(UserAliases.class);
+
+    private static final Set<Mapping.Type> TARGET_TYPES = Set.of(Mapping.Type.Group, Mapping.Type.Alias,
+        Mapping.Type.Address, Mapping.Type.Forward);
 
     private final Optional<RecipientRewriteTable> table;
 
@@ -48,6 +55,31 @@ public final class UserAliases {
             });
             return aliases;
         };
+    }
+
+    /**
+     * The mailboxes James' table sends mail for this address to (its group, alias, address and forward mappings,
+     * one level: what the table stores for that source), lower-cased; empty when the address has no mapping, is not
+     * an address, or the table fails (logged).
+     */
+    Set<String> mappedTargets(String address) {
+        if (table.isEmpty() || address == null || !address.contains("@")) {
+            return Set.of();
+        }
+        Set<String> targets = new LinkedHashSet<>();
+        try {
+            Mappings stored = table.get().getStoredMappings(MappingSource.fromMailAddress(new MailAddress(address)));
+            for (Mapping mapping : stored) {
+                if (TARGET_TYPES.contains(mapping.getType())) {
+                    mapping.asMailAddress().ifPresent(target -> targets.add(target.asString().toLowerCase(Locale.ROOT)));
+                }
+            }
+        } catch (AddressException notAnAddress) {
+            return Set.of();
+        } catch (RecipientRewriteTableException | RuntimeException e) {
+            LOGGER.warn("havewemet: cannot read a mapping from James' recipient rewrite table", e);
+        }
+        return targets;
     }
 
     /** The table's sources mapped to the user; a failing table means no aliases from it (logged). */

@@ -50,5 +50,9 @@ public enum ReasonCode {
     /** The message headers could not be read. */
     UNREADABLE_MESSAGE,
     /** A delivery or read report (multipart/report), as James' AutomaticallySentMailDetector says. */
-    AUTOMATIC_REPORT
+    AUTOMATIC_REPORT,
+    /** Sent to a shared role address ({@code addresses.roles}: info@, sales@, team@...): filed quietly. */
+    ROLE_ADDRESS,
+    /** Sent to a group James' RecipientRewriteTable expands to several mailboxes: filed quietly, per member. */
+    GROUP_ADDRESS
 }

@@ -13,14 +13,14 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 
 /** The addresses a mail is visibly addressed to (To, Cc, Bcc and their Resent- forms), lower case. */
-final class Recipients {
+public final class Recipients {
     private static final String[] HEADERS = {"To", "Cc", "Bcc", "Resent-To", "Resent-Cc", "Resent-Bcc"};
     private static final Pattern LOOSE_ADDRESS = Pattern.compile("[^\\s\\x0B<>,;:\"()]+@[^\\s\\x0B<>,;:\"()]+");
 
     private Recipients() {
     }
 
-    static Set<String> of(MimeMessage message) throws MessagingException {
+    public static Set<String> of(MimeMessage message) throws MessagingException {
         Set<String> addresses = new LinkedHashSet<>();
         for (String header : HEADERS) {
             for (String value : HeaderRules.values(message, header)) {

@@ -20,7 +20,8 @@ import org.havewemet.triage.Verdict;
 
 /**
  * Decides whether an invitation gets a "Have we met?" reply, a draft, or nothing (RFC 3834 and then some).
- * Only UNEXPLAINED invitations are answered; machine, list, automatic, spam and misaddressed mail never is.
+ * Only UNEXPLAINED invitations are answered; machine, list, automatic, spam and misaddressed mail never is, nor mail
+ * to a shared role or group address ({@link ReplyContext#quiet()}).
  * Platform notices are answered only at {@link Invitation#replyAddress()}, never at their Return-Path.
  *
  * <p>Two steps. {@link #decide} is pure: it reads the ledger and the rate limiter but changes nothing, so a preview,
@@ -62,6 +63,10 @@ public final class ReplyPolicy {
         }
         if (settings.isOptedOut(ctx.user())) {
             return ReplyDecision.suppress(ReasonCode.OPTED_OUT, ctx.user());
+        }
+        if (ctx.quiet() != null) {
+            // Before the verdict: a shared address is never answered or drafted for, whatever triage said.
+            return ReplyDecision.suppress(ctx.quiet(), "filed quietly");
         }
         if (ctx.verdict() != Verdict.UNEXPLAINED) {
             return ReplyDecision.suppress(verdictCode(ctx.verdict()), "verdict " + ctx.verdict());

@@ -30,7 +30,7 @@ final class TemplateEngine {
             .zeroIsFalse(true);
 
     private static final TemplateModel FULL_SAMPLE = sample("x");
-    private static final TemplateModel EMPTY_SAMPLE = new TemplateModel(null, null, null, null, null, List.of(), null);
+    private static final TemplateModel EMPTY_SAMPLE = new TemplateModel(null, null, null, null, null, List.of(), null, 0);
 
     /** A template ready to render. */
     record Compiled(TemplateSource source, Template subject, Template body) {
@@ -197,6 +197,6 @@ final class TemplateEngine {
         TemplateModel.InviterInfo inviter = new TemplateModel.InviterInfo(value, value, value, value, value);
         TemplateModel.DigestItem item = new TemplateModel.DigestItem(inviter, value, value, value, value, value);
         return new TemplateModel(new TemplateModel.Person(value, value), inviter, value, value, value,
-                List.of(item), value);
+                List.of(item), value, 1);
     }
 }

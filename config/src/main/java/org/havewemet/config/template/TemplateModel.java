@@ -11,10 +11,11 @@ import java.util.Map;
  * {@code inviter.headline}, {@code inviter.company}, {@code inviter.profileUrl}, {@code inviter.email},
  * {@code platform}, {@code note}, {@code date}; for the digest also {@code invitations} (a list of items with
  * {@code inviter.*}, {@code platform}, {@code note}, {@code date}, {@code verdict}, {@code folder}),
- * {@code count} and {@code period}.
+ * {@code count}, {@code period} and {@code sharedCount} (invitations to shared role or group addresses, filed quietly
+ * and counted apart; empty text when there are none).
  */
 public record TemplateModel(Person recipient, InviterInfo inviter, String platform, String note, String date,
-                            List<DigestItem> invitations, String period) {
+                            List<DigestItem> invitations, String period, int sharedCount) {
 
     /** The local user the mail is about. */
     public record Person(String name, String address) {
@@ -38,12 +39,18 @@ public record TemplateModel(Person recipient, InviterInfo inviter, String platfo
 
     /** The model of a reply, draft or thank-you about one invitation. */
     public static TemplateModel of(Person recipient, InviterInfo inviter, String platform, String note, String date) {
-        return new TemplateModel(recipient, inviter, platform, note, date, List.of(), null);
+        return new TemplateModel(recipient, inviter, platform, note, date, List.of(), null, 0);
     }
 
     /** The model of a digest. */
     public static TemplateModel digest(Person recipient, List<DigestItem> invitations, String period, String date) {
-        return new TemplateModel(recipient, InviterInfo.UNKNOWN, null, null, date, invitations, period);
+        return digest(recipient, invitations, period, date, 0);
+    }
+
+    /** The model of a digest that also counts, apart from the listed ones, invitations to shared addresses. */
+    public static TemplateModel digest(Person recipient, List<DigestItem> invitations, String period, String date,
+                                       int sharedCount) {
+        return new TemplateModel(recipient, InviterInfo.UNKNOWN, null, null, date, invitations, period, sharedCount);
     }
 
     /**
@@ -60,6 +67,8 @@ public record TemplateModel(Person recipient, InviterInfo inviter, String platfo
         context.put("invitations", invitations.stream().map(TemplateModel::itemContext).toList());
         context.put("count", invitations.size());
         context.put("period", clean(period));
+        // Text, empty for none: a Mustache section {{#sharedCount}} then shows only when there are some.
+        context.put("sharedCount", sharedCount > 0 ? Integer.toString(sharedCount) : "");
         return context;
     }
 

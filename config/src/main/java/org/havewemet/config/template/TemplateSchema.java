@@ -38,6 +38,7 @@ final class TemplateSchema {
             root.put("invitations", List.of(item));
             root.put("count", "");
             root.put("period", "");
+            root.put("sharedCount", "");
         }
         return new TemplateSchema(root);
     }
