@@ -2,6 +2,7 @@ package org.havewemet.config;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.havewemet.config.ConfigRules.AliasMapRule;
@@ -77,6 +78,11 @@ final class ConfigSchema {
                 "alwaysPriority", patterns));
         root.put("addresses", section(
                 "roles", new ListRule(new RegexRule(), "a list of regular expressions", ROLE_DEFAULTS)));
+        root.put("bulk", section(
+                "users", new IntRule(0, 1_000_000, 5),
+                "window", new TextRule("24h", "a duration like 24h, 90m or 2d (minutes, hours or days)",
+                        text -> text.trim().toLowerCase(Locale.ROOT).matches(BulkConfig.WINDOW_SHAPE)),
+                "verdict", new EnumRule(List.of("unexplained", "suspicious"), "unexplained")));
         return new Section(root);
     }
 

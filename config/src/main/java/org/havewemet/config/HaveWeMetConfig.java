@@ -15,7 +15,8 @@ public record HaveWeMetConfig(FoldersConfig folders,
                               IndexConfig index,
                               TemplatesConfig templates,
                               PatternsConfig patterns,
-                              AddressesConfig addresses) {
+                              AddressesConfig addresses,
+                              BulkConfig bulk) {
 
     public HaveWeMetConfig {
         Objects.requireNonNull(folders, "folders");
@@ -27,6 +28,7 @@ public record HaveWeMetConfig(FoldersConfig folders,
         Objects.requireNonNull(templates, "templates");
         Objects.requireNonNull(patterns, "patterns");
         Objects.requireNonNull(addresses, "addresses");
+        Objects.requireNonNull(bulk, "bulk");
     }
 
     /** The configuration an empty file yields. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -71,6 +72,18 @@ public record InvitationRecord(String id,
     public InvitationRecord withVerdict(String newVerdict) {
         return new InvitationRecord(id, recipient, messageId, platform, event, inviterName, inviterEmail,
                 inviterHeadline, inviterCompany, inviterLocation, profileUrl, note, noteLanguage, newVerdict, reasons,
+                replyStatus, replyDetail, receivedAt, mutualConnections, connections);
+    }
+
+    /** A copy that also carries this reason code (itself when it does already). */
+    public InvitationRecord withReason(String code) {
+        if (reasons.contains(code)) {
+            return this;
+        }
+        List<String> more = new ArrayList<>(reasons);
+        more.add(code);
+        return new InvitationRecord(id, recipient, messageId, platform, event, inviterName, inviterEmail,
+                inviterHeadline, inviterCompany, inviterLocation, profileUrl, note, noteLanguage, verdict, more,
                 replyStatus, replyDetail, receivedAt, mutualConnections, connections);
     }
 

@@ -167,7 +167,7 @@ final class DigestService implements AutoCloseable {
 
     /** Filed quietly because it came through a shared role or group address: counted apart, not listed. */
     static boolean isShared(InvitationRecord r) {
-        return ReplyOutcome.SUPPRESSED.equals(r.replyStatus()) && ReplyService.QUIET.contains(r.replyDetail());
+        return ReplyOutcome.SUPPRESSED.equals(r.replyStatus()) && ReplyService.SHARED.contains(r.replyDetail());
     }
 
     private static TemplateModel.DigestItem item(InvitationRecord r, String status, String folder) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -300,6 +302,16 @@ public class HaveWeMetRuntime {
 
     public ReplyLedger ledger() {
         return stores().ledger();
+    }
+
+    /** The mass inviters of this server ({@code bulk.*}): inviter, name, headline, profile, counts, first/last seen. */
+    public List<Map<String, Object>> bulkInviters() {
+        return stores().bulk().bulk();
+    }
+
+    /** Forgets what the mass-inviter count knows of the person with this address or profile link (erasure). */
+    public int eraseFromBulkInviters(String addressOrProfile) throws IOException {
+        return stores().bulk().erase(addressOrProfile);
     }
 
     public TemplateStore templates() {

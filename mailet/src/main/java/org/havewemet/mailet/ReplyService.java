@@ -45,7 +45,10 @@ import org.slf4j.LoggerFactory;
 final class ReplyService implements InvitationResponder {
     private static final Logger LOGGER = LoggerFactory.getLogger(ReplyService.class);
     /** Triage reasons (added by the mailet) that file a delivery quietly, named as the policy's reason codes. */
-    static final Set<String> QUIET = Set.of(ReasonCode.ROLE_ADDRESS.name(), ReasonCode.GROUP_ADDRESS.name());
+    static final Set<String> QUIET = Set.of(ReasonCode.ROLE_ADDRESS.name(), ReasonCode.GROUP_ADDRESS.name(),
+        ReasonCode.BULK_INVITER.name());
+    /** Of those, the shared addresses: the digest counts their invitations apart. */
+    static final Set<String> SHARED = Set.of(ReasonCode.ROLE_ADDRESS.name(), ReasonCode.GROUP_ADDRESS.name());
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private final ReplyPolicy policy;

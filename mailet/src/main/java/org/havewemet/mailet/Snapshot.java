@@ -10,7 +10,7 @@ import org.havewemet.triage.Triage;
  */
 public record Snapshot(HaveWeMetConfig config, Folders folders, Triage triage, TemplateStore templates,
                        InvitationResponder responder, InvitationRecorder recorder, DigestService digest,
-                       AnswerFlow answers, RetentionPurger retention, SharedAddresses shared) {
+                       AnswerFlow answers, RetentionPurger retention, DeliveryMarks marks) {
 
     /** Stops the timers of this snapshot (digest, retention); the stores stay open for the next one. */
     void retire() {

@@ -64,7 +64,8 @@ final class SnapshotFactory {
         return new Snapshot(config, folders, triage, templates, responder, new IndexRecorder(writes, clock), digest,
             new AnswerFlow(stores.ledger(), index, writes, new MailboxMover(mailboxManager), folders, clock),
             new RetentionPurger(index, config.index().retentionDays(), clock),
-            new SharedAddresses(config.addresses(), aliases::mappedTargets));
+            new DeliveryMarks(new SharedAddresses(config.addresses(), aliases::mappedTargets),
+                new MassInviters(config.bulk(), stores.bulk(), writes, index, clock)));
     }
 
     /** "LinkedIn" for "linkedin": the platform's first brand name; a direct request has no platform to name. */

@@ -10,17 +10,19 @@ import org.havewemet.reply.ReplyLedger;
 
 /**
  * What outlives a configuration change: the data directory and the stores opened once per start (index, its write
- * queue, reply ledger). Closed in the reverse order of opening.
+ * queue, reply ledger, mass inviters). Closed in the reverse order of opening.
  */
-record Stores(Path base, InvitationIndex index, IndexWriteQueue writes, ReplyLedger ledger) implements AutoCloseable {
+record Stores(Path base, InvitationIndex index, IndexWriteQueue writes, ReplyLedger ledger, BulkInviters bulk)
+    implements AutoCloseable {
 
     static Stores open(Path base, Duration commitInterval, Runnable onBackgroundFailure) throws IOException {
         InvitationIndex index = InvitationIndex.open(base.resolve("var/havewemet/index"), commitInterval);
         try {
             ReplyLedger ledger = ReplyLedger.open(ReplyLedger.defaultDirectory(base));
+            BulkInviters bulk = BulkInviters.open(base.resolve("var/havewemet/bulk-inviters.jsonl"));
             IndexWriteQueue writes = new IndexWriteQueue(index, IndexWriteQueue.DEFAULT_CAPACITY,
                 IndexWriteQueue.DEFAULT_LINGER, onBackgroundFailure);
-            return new Stores(base, index, writes, ledger);
+            return new Stores(base, index, writes, ledger, bulk);
         } catch (IOException | RuntimeException e) {
             index.close();
             throw e;
@@ -29,6 +31,7 @@ record Stores(Path base, InvitationIndex index, IndexWriteQueue writes, ReplyLed
 
     @Override
     public void close() {
+        HaveWeMetRuntime.closeQuietly("bulk inviters", bulk);
         HaveWeMetRuntime.closeQuietly("index writes", writes);
         HaveWeMetRuntime.closeQuietly("index", index);
         HaveWeMetRuntime.closeQuietly("ledger", ledger);

@@ -124,7 +124,7 @@ public class TriageInvitations extends GenericMailet {
                 return;
             }
             String sender = mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse(null);
-            TriageResult result = snapshot.shared().mark(message, recipient.asString(),
+            TriageResult result = snapshot.marks().apply(mail, recipient.asString(),
                 snapshot.triage().triage(message, sender, recipient.asString()));
             metrics.generate("havewemet_verdict_" + result.verdict().name().toLowerCase(Locale.ROOT)).increment();
             if (!result.isInvitation() && result.verdict() == Verdict.NOT_INVITATION) {

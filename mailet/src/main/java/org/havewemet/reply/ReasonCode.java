@@ -54,5 +54,7 @@ public enum ReasonCode {
     /** Sent to a shared role address ({@code addresses.roles}: info@, sales@, team@...): filed quietly. */
     ROLE_ADDRESS,
     /** Sent to a group James' RecipientRewriteTable expands to several mailboxes: filed quietly, per member. */
-    GROUP_ADDRESS
+    GROUP_ADDRESS,
+    /** The inviter invited {@code bulk.users} users of this server within {@code bulk.window}: a mass inviter. */
+    BULK_INVITER
 }

@@ -19,8 +19,8 @@ import org.havewemet.triage.Verdict;
  * @param settings       the reply settings
  * @param automatic      what the mail server's own detection says (James' AutomaticallySentMailDetector), null when
  *                       it found nothing or was not asked
- * @param quiet          why this delivery is filed quietly whatever its verdict (a shared role or group address), null
- *                       when it is not
+ * @param quiet          why this delivery is filed quietly whatever its verdict (a shared role or group address, a
+ *                       mass inviter), null when it is not
  */
 public record ReplyContext(MimeMessage message, String envelopeSender, String user, Set<String> userAliases,
                            Verdict verdict, Invitation invitation, ReplySettings settings, AutomaticVerdict automatic,

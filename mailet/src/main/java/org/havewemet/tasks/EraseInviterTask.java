@@ -40,6 +40,7 @@ public final class EraseInviterTask implements Task {
         try {
             indexDocuments.set(runtime.index().eraseInviter(address));
             ledgerEntries.set(runtime.ledger().erase(address));
+            runtime.eraseFromBulkInviters(address);
             return Result.COMPLETED;
         } catch (IOException | RuntimeException e) {
             LOGGER.error("havewemet: erasing one person failed", e);

@@ -76,6 +76,7 @@ public class HaveWeMetRoutes implements Routes {
         json(service::post, template + "/preview", templates::preview);
         json(service::get, BASE + "/invitations", invitations::invitations);
         json(service::get, BASE + "/inviters", invitations::inviters);
+        json(service::get, BASE + "/inviters/bulk", request -> Map.of("inviters", runtime.bulkInviters()));
         task(service::delete, BASE + "/inviters/:address", invitations::erase);
         task(service::post, BASE + "/retention/purge", invitations::purge);
         task(service::post, BASE + "/backfill", request -> invitations.indexMailboxes(request, false));

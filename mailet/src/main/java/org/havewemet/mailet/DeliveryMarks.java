@@ -1,0 +1,25 @@
+package org.havewemet.mailet;
+
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
+
+import org.apache.mailet.Mail;
+import org.havewemet.index.InvitationRecord;
+import org.havewemet.triage.TriageResult;
+
+/**
+ * What only the server knows about a delivery, added to triage's result before it is acted on: a shared role or
+ * group address ({@link SharedAddresses}), a mass inviter ({@link MassInviters}). Triage itself knows no James.
+ */
+record DeliveryMarks(SharedAddresses shared, MassInviters mass) {
+    TriageResult apply(Mail mail, String recipient, TriageResult result) throws MessagingException {
+        if (result.invitation().isEmpty()) {
+            return result;
+        }
+        MimeMessage message = mail.getMessage();
+        // The id the index records this delivery under (IndexRecorder): the same mail re-delivered is one record.
+        String messageId = message.getMessageID() != null ? message.getMessageID() : mail.getName();
+        return mass.mark(recipient, InvitationRecord.idFor(recipient, messageId),
+            shared.mark(message, recipient, result));
+    }
+}

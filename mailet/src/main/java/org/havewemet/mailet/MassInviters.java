@@ -1,0 +1,144 @@
+package org.havewemet.mailet;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.havewemet.config.BulkConfig;
+import org.havewemet.config.BulkVerdict;
+import org.havewemet.index.IndexWriteQueue;
+import org.havewemet.index.InvitationIndex;
+import org.havewemet.index.InvitationRecord;
+import org.havewemet.reply.ReasonCode;
+import org.havewemet.triage.EventKind;
+import org.havewemet.triage.Invitation;
+import org.havewemet.triage.Inviter;
+import org.havewemet.triage.Reason;
+import org.havewemet.triage.TriageResult;
+import org.havewemet.triage.Verdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code bulk.*}: an inviter (the same profile link, else the same name and headline, else the same address) who
+ * invites {@code bulk.users} distinct users of this server within {@code bulk.window} is a mass inviter. Their
+ * invitations carry the reason BULK_INVITER (never answered, no draft) and become {@code bulk.verdict}; those
+ * already filed get the reason in the index too (their folder and verdict stay: the mail is where the user saw it).
+ */
+final class MassInviters {
+    static final String BULK_INVITER = ReasonCode.BULK_INVITER.name();
+    private static final Logger LOGGER = LoggerFactory.getLogger(MassInviters.class);
+
+    private final BulkConfig config;
+    private final BulkInviters store;
+    private final IndexWriteQueue writes;
+    private final InvitationIndex index;
+    private final Clock clock;
+
+    MassInviters(BulkConfig config, BulkInviters store, IndexWriteQueue writes, InvitationIndex index, Clock clock) {
+        this.config = config;
+        this.store = store;
+        this.writes = writes;
+        this.index = index;
+        this.clock = clock;
+    }
+
+    /** Counts this invitation for its inviter and marks it when the inviter is a mass inviter. */
+    TriageResult mark(String recipient, String recordId, TriageResult result) {
+        if (!config.enabled() || result.invitation().isEmpty() || result.verdict() == Verdict.SUSPICIOUS
+                || result.verdict() == Verdict.NOT_INVITATION) {
+            return result;
+        }
+        Invitation invitation = result.invitation().get();
+        if (invitation.event() != EventKind.INVITATION && invitation.event() != EventKind.REMINDER) {
+            return result;
+        }
+        String key = key(invitation);
+        if (key.isEmpty()) {
+            return result;
+        }
+        Inviter inviter = invitation.inviter();
+        BulkInviters.Observation seen = store.observe(key, recipient.trim().toLowerCase(Locale.ROOT), clock.instant(),
+            recordId, inviter.name(), blankToNull(inviter.profileUrl()), blankToNull(inviter.headline()),
+            blankToNull(TriageFactory.inviterAddress(invitation)), config.users(), config.windowDuration());
+        if (seen.crossed()) {
+            LOGGER.info("havewemet: a mass inviter reached {} users within {}", config.users(), config.window());
+            List<String> earlier = seen.earlierIds();
+            store.later(() -> remark(earlier));
+        }
+        if (!seen.bulk()) {
+            return result;
+        }
+        List<Reason> reasons = new ArrayList<>(result.reasons());
+        reasons.add(new Reason(BULK_INVITER, 0, "invited " + config.users() + "+ users of this server within "
+            + config.window()));
+        Verdict verdict = result.verdict() == Verdict.KNOWN ? Verdict.KNOWN
+            : config.verdict() == BulkVerdict.SUSPICIOUS ? Verdict.SUSPICIOUS : Verdict.UNEXPLAINED;
+        return new TriageResult(result.invitation(), verdict, reasons);
+    }
+
+    /** The earlier invitations of a new mass inviter, once they are in the index, get the reason too. */
+    private void remark(List<String> ids) {
+        try {
+            if (!writes.flush(HaveWeMetRuntime.FLUSH_TIMEOUT)) {
+                LOGGER.warn("havewemet: index writes still queued; marking the mass inviter's earlier invitations now");
+            }
+            for (String id : ids) {
+                Optional<InvitationRecord> found = index.get(id);
+                if (found.isPresent() && !found.get().reasons().contains(BULK_INVITER)) {
+                    writes.submitRecord(found.get().withReason(BULK_INVITER));
+                }
+            }
+        } catch (IOException e) {
+            LOGGER.warn("havewemet: could not mark the earlier invitations of a mass inviter", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Who the inviter is across users: the profile link, else name and headline, else the address; "" if none. */
+    static String key(Invitation invitation) {
+        Inviter inviter = invitation.inviter();
+        String profile = normalized(inviter.profileUrl());
+        if (!profile.isEmpty()) {
+            while (profile.endsWith("/")) {
+                profile = profile.substring(0, profile.length() - 1);
+            }
+            return "profile:" + profile;
+        }
+        String name = normalized(inviter.name());
+        String headline = normalized(inviter.headline());
+        if (!name.isEmpty() && !headline.isEmpty()) {
+            return "name:" + name + " | " + headline;
+        }
+        String address = normalized(TriageFactory.inviterAddress(invitation));
+        return address.isEmpty() ? "" : "address:" + address;
+    }
+
+    private static String normalized(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (char c : text.trim().toLowerCase(Locale.ROOT).toCharArray()) {
+            if (Character.isWhitespace(c)) {
+                space = true;
+            } else {
+                if (space && out.length() > 0) {
+                    out.append(' ');
+                }
+                space = false;
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}
