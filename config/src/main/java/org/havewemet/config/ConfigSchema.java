@@ -83,6 +83,9 @@ final class ConfigSchema {
                 "window", new TextRule("24h", "a duration like 24h, 90m or 2d (minutes, hours or days)",
                         text -> text.trim().toLowerCase(Locale.ROOT).matches(BulkConfig.WINDOW_SHAPE)),
                 "verdict", new EnumRule(List.of("unexplained", "suspicious"), "unexplained")));
+        root.put("learning", section(
+                "enabled", new BoolRule(true),
+                "minCorrections", new IntRule(1, 100_000, 5)));
         return new Section(root);
     }
 

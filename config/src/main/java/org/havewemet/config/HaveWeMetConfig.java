@@ -16,7 +16,8 @@ public record HaveWeMetConfig(FoldersConfig folders,
                               TemplatesConfig templates,
                               PatternsConfig patterns,
                               AddressesConfig addresses,
-                              BulkConfig bulk) {
+                              BulkConfig bulk,
+                              LearningConfig learning) {
 
     public HaveWeMetConfig {
         Objects.requireNonNull(folders, "folders");
@@ -29,6 +30,7 @@ public record HaveWeMetConfig(FoldersConfig folders,
         Objects.requireNonNull(patterns, "patterns");
         Objects.requireNonNull(addresses, "addresses");
         Objects.requireNonNull(bulk, "bulk");
+        Objects.requireNonNull(learning, "learning");
     }
 
     /** The configuration an empty file yields. */

@@ -9,9 +9,10 @@ import org.havewemet.triage.TriageResult;
 
 /**
  * What only the server knows about a delivery, added to triage's result before it is acted on: a shared role or
- * group address ({@link SharedAddresses}), a mass inviter ({@link MassInviters}). Triage itself knows no James.
+ * group address ({@link SharedAddresses}), a mass inviter ({@link MassInviters}), what this user taught by
+ * moving invitations ({@link Corrections}). Triage itself knows no James.
  */
-record DeliveryMarks(SharedAddresses shared, MassInviters mass) {
+record DeliveryMarks(SharedAddresses shared, MassInviters mass, Corrections corrections) {
     TriageResult apply(Mail mail, String recipient, TriageResult result) throws MessagingException {
         if (result.invitation().isEmpty()) {
             return result;
@@ -19,7 +20,9 @@ record DeliveryMarks(SharedAddresses shared, MassInviters mass) {
         MimeMessage message = mail.getMessage();
         // The id the index records this delivery under (IndexRecorder): the same mail re-delivered is one record.
         String messageId = message.getMessageID() != null ? message.getMessageID() : mail.getName();
+        // The user's own corrections first: an inviter this user moved to Spam or priority is theirs to judge.
+        TriageResult corrected = corrections.mark(recipient, result);
         return mass.mark(recipient, InvitationRecord.idFor(recipient, messageId),
-            shared.mark(message, recipient, result));
+            shared.mark(message, recipient, corrected));
     }
 }

@@ -309,9 +309,13 @@ public class HaveWeMetRuntime {
         return stores().bulk().bulk();
     }
 
-    /** Forgets what the mass-inviter count knows of the person with this address or profile link (erasure). */
+    /**
+     * Forgets what the mass-inviter count and every user's corrections learned about the person with this address
+     * or profile link (erasure); returns how many inviters and corrections were dropped.
+     */
     public int eraseFromBulkInviters(String addressOrProfile) throws IOException {
-        return stores().bulk().erase(addressOrProfile);
+        return stores().bulk().erase(addressOrProfile)
+            + stores().learning().erase(InviterIdentity.erasable(addressOrProfile));
     }
 
     public TemplateStore templates() {

@@ -99,43 +99,11 @@ final class MassInviters {
         }
     }
 
-    /** Who the inviter is across users: the profile link, else name and headline, else the address; "" if none. */
+    /** Who the inviter is across users: see {@link InviterIdentity}. */
     static String key(Invitation invitation) {
         Inviter inviter = invitation.inviter();
-        String profile = normalized(inviter.profileUrl());
-        if (!profile.isEmpty()) {
-            while (profile.endsWith("/")) {
-                profile = profile.substring(0, profile.length() - 1);
-            }
-            return "profile:" + profile;
-        }
-        String name = normalized(inviter.name());
-        String headline = normalized(inviter.headline());
-        if (!name.isEmpty() && !headline.isEmpty()) {
-            return "name:" + name + " | " + headline;
-        }
-        String address = normalized(TriageFactory.inviterAddress(invitation));
-        return address.isEmpty() ? "" : "address:" + address;
-    }
-
-    private static String normalized(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        boolean space = false;
-        for (char c : text.trim().toLowerCase(Locale.ROOT).toCharArray()) {
-            if (Character.isWhitespace(c)) {
-                space = true;
-            } else {
-                if (space && out.length() > 0) {
-                    out.append(' ');
-                }
-                space = false;
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return InviterIdentity.key(inviter.profileUrl(), inviter.name(), inviter.headline(),
+            TriageFactory.inviterAddress(invitation));
     }
 
     private static String blankToNull(String text) {

@@ -65,7 +65,8 @@ final class SnapshotFactory {
             new AnswerFlow(stores.ledger(), index, writes, new MailboxMover(mailboxManager), folders, clock),
             new RetentionPurger(index, config.index().retentionDays(), clock),
             new DeliveryMarks(new SharedAddresses(config.addresses(), aliases::mappedTargets),
-                new MassInviters(config.bulk(), stores.bulk(), writes, index, clock)));
+                new MassInviters(config.bulk(), stores.bulk(), writes, index, clock),
+                new Corrections(config.learning(), stores.learning())));
     }
 
     /** "LinkedIn" for "linkedin": the platform's first brand name; a direct request has no platform to name. */

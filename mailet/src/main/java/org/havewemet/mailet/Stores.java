@@ -12,8 +12,8 @@ import org.havewemet.reply.ReplyLedger;
  * What outlives a configuration change: the data directory and the stores opened once per start (index, its write
  * queue, reply ledger, mass inviters). Closed in the reverse order of opening.
  */
-record Stores(Path base, InvitationIndex index, IndexWriteQueue writes, ReplyLedger ledger, BulkInviters bulk)
-    implements AutoCloseable {
+record Stores(Path base, InvitationIndex index, IndexWriteQueue writes, ReplyLedger ledger, BulkInviters bulk,
+              UserLearning learning) implements AutoCloseable {
 
     static Stores open(Path base, Duration commitInterval, Runnable onBackgroundFailure) throws IOException {
         InvitationIndex index = InvitationIndex.open(base.resolve("var/havewemet/index"), commitInterval);
@@ -22,7 +22,8 @@ record Stores(Path base, InvitationIndex index, IndexWriteQueue writes, ReplyLed
             BulkInviters bulk = BulkInviters.open(base.resolve("var/havewemet/bulk-inviters.jsonl"));
             IndexWriteQueue writes = new IndexWriteQueue(index, IndexWriteQueue.DEFAULT_CAPACITY,
                 IndexWriteQueue.DEFAULT_LINGER, onBackgroundFailure);
-            return new Stores(base, index, writes, ledger, bulk);
+            return new Stores(base, index, writes, ledger, bulk,
+                new UserLearning(base.resolve("var/havewemet/learning")));
         } catch (IOException | RuntimeException e) {
             index.close();
             throw e;
