@@ -2,8 +2,10 @@ package org.havewemet.james;
 
 import javax.inject.Inject;
 
+import org.apache.james.events.EventBus;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.utils.UserDefinedStartable;
+import org.havewemet.mailet.CorrectionListener;
 import org.havewemet.mailet.HaveWeMetRuntime;
 
 /**
@@ -17,16 +19,20 @@ import org.havewemet.mailet.HaveWeMetRuntime;
 public class HaveWeMetStartable implements UserDefinedStartable {
     private final HaveWeMetRuntime runtime;
     private final MetricFactory metrics;
+    private final EventBus events;
 
     @Inject
-    public HaveWeMetStartable(HaveWeMetRuntime runtime, MetricFactory metrics) {
+    public HaveWeMetStartable(HaveWeMetRuntime runtime, MetricFactory metrics, EventBus events) {
         this.runtime = runtime;
         this.metrics = metrics;
+        this.events = events;
     }
 
     @Override
     public void start() {
         runtime.onBackgroundFailure(() -> metrics.generate("havewemet_failures").increment());
         runtime.start();
+        // The extension's injector is a child of James': its listeners are registered here, not by listeners.xml.
+        events.register(new CorrectionListener(runtime));
     }
 }

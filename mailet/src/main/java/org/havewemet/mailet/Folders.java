@@ -17,4 +17,25 @@ public record Folders(String priority, String unexplained, String suspicious, St
             case NOT_INVITATION -> Optional.empty();
         };
     }
+
+    /**
+     * Which correction target a mailbox is, by its James name ('.' or '/' between levels): PRIORITY, UNEXPLAINED,
+     * SPAM or INBOX; empty for any other mailbox.
+     */
+    public Optional<String> watched(String mailboxName) {
+        String name = mailboxName == null ? "" : mailboxName.replace('.', '/');
+        if (name.equalsIgnoreCase("INBOX")) {
+            return Optional.of("INBOX");
+        }
+        if (name.equals(priority.replace('.', '/'))) {
+            return Optional.of("PRIORITY");
+        }
+        if (name.equals(unexplained.replace('.', '/'))) {
+            return Optional.of("UNEXPLAINED");
+        }
+        if (name.equals(suspicious.replace('.', '/'))) {
+            return Optional.of("SPAM");
+        }
+        return Optional.empty();
+    }
 }

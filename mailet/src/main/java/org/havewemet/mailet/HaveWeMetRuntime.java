@@ -318,6 +318,45 @@ public class HaveWeMetRuntime {
             + stores().learning().erase(InviterIdentity.erasable(addressOrProfile));
     }
 
+    /**
+     * Records that {@code user} moved the invitation with this Message-ID to {@code target} (PRIORITY, UNEXPLAINED,
+     * SPAM or INBOX): the index record gets the verdict the folder means and the reason USER_CORRECTION, and the
+     * user's relations and model learn from it. A mail havewemet did not record as an invitation is ignored; so is
+     * everything when {@code learning.enabled} is false. Returns whether it was a correction.
+     */
+    public boolean correct(String user, String messageId, String target) {
+        if (!config().learning().enabled()) {
+            return false;
+        }
+        try {
+            String id = InvitationRecord.idFor(user, messageId);
+            Optional<InvitationRecord> found = index().get(id);
+            if (found.isEmpty()) {
+                return false;
+            }
+            InvitationRecord r = found.get();
+            UserLearning.Target to = UserLearning.Target.valueOf(target);
+            String verdict = switch (to) {
+                case PRIORITY -> "PERSONAL";
+                case UNEXPLAINED -> "UNEXPLAINED";
+                case SPAM -> "SUSPICIOUS";
+                case INBOX -> "NOT_INVITATION";
+            };
+            stores().writes().submitRecord(r.withVerdict(verdict).withReason(Corrections.USER_CORRECTION));
+            stores().learning().correct(user, id, InviterIdentity.key(r.profileUrl(), r.inviterName(),
+                r.inviterHeadline(), r.inviterEmail()), NoteFeatures.of(r.note(), r.platform(),
+                r.mutualConnections()), to, clock.instant());
+            LOGGER.info("havewemet: a user corrected an invitation to {}", target);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOGGER.warn("havewemet could not record a correction", e);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     public TemplateStore templates() {
         return current().templates();
     }

@@ -26,6 +26,8 @@ final class MailboxMover {
     int moveByMessageId(String user, String messageId, String fromFolder, String toFolder) throws Exception {
         Username username = Username.of(user);
         MailboxSession session = mailboxManager.createSystemSession(username);
+        // havewemet's own move (an explained answer): never taken for the user's correction.
+        CorrectionListener.ownSession(session);
         mailboxManager.startProcessingRequest(session);
         try {
             MailboxPath from = path(username, fromFolder, session);
