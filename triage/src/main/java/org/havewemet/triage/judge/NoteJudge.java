@@ -2,15 +2,13 @@ package org.havewemet.triage.judge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.havewemet.triage.JudgeSettings;
 import org.havewemet.triage.Reason;
 import org.havewemet.triage.profile.CompiledGeneric;
-import org.havewemet.triage.profile.Rx;
 import org.havewemet.triage.profile.TextFolding;
-
-import com.google.re2j.Pattern;
 
 /**
  * Decides whether the inviter's own words explain the request. Default sentences (any language, any era) and
@@ -30,12 +28,11 @@ public final class NoteJudge {
         }
     }
 
-    private final CompiledGeneric generic;
     private final JudgeSettings settings;
     private final ConcreteSignals concrete;
+    private final LanguageCues cues = LanguageCues.get();
 
     public NoteJudge(CompiledGeneric generic, JudgeSettings settings) {
-        this.generic = generic;
         this.settings = settings;
         this.concrete = new ConcreteSignals(generic);
     }
@@ -79,12 +76,17 @@ public final class NoteJudge {
         }
         double score = 0;
         String folded = " " + TextFolding.words(remaining) + " ";
-        score += cue(generic.who, generic.foldedWho, remaining, folded, "SAYS_WHO", 1.5, "the inviter says who they are", reasons);
-        score += cue(generic.how, generic.foldedHow, remaining, folded, "SAYS_HOW", 2.0, "the inviter says how they know the recipient", reasons);
-        score += cue(generic.why, generic.foldedWhy, remaining, folded, "SAYS_WHY", 1.5, "the inviter says why they want to connect", reasons);
+        // The note's own language decides which cues are looked up first; a default sentence may have set the
+        // language of the whole text while the inviter wrote the rest in another.
+        String cueLanguage = defaultLanguage == null ? language : NoteLanguage.detector().guess(remaining);
+        Map<CueBook.Kind, LanguageCues.Found> found = cues.find(remaining, cueLanguage);
+        score += cue(found, CueBook.Kind.WHO, "SAYS_WHO", 1.5, "the inviter says who they are", reasons);
+        score += cue(found, CueBook.Kind.HOW, "SAYS_HOW", 2.0, "the inviter says how they know the recipient", reasons);
+        score += cue(found, CueBook.Kind.WHY, "SAYS_WHY", 1.5, "the inviter says why they want to connect", reasons);
         score += concrete.score(remaining, folded, signals, reasons);
-        score += cue(generic.collaboration, List.of(), remaining, folded, "POSSIBLE_COLLABORATION", 0.5, "the note mentions working together", reasons);
-        score += cue(generic.pitch, generic.foldedPitch, remaining, folded, "SALES_PITCH", -3.0, "the note is a sales pitch, not an explanation", reasons);
+        score += cue(found, CueBook.Kind.COLLABORATION, "POSSIBLE_COLLABORATION", 0.5, "the note mentions working together", reasons);
+        score += cue(found, CueBook.Kind.PITCH, "SALES_PITCH", -3.0, "the note is a sales pitch, not an explanation", reasons);
+        score += cue(found, CueBook.Kind.FLATTERY, "FLATTERY", -2.0, "praise of the profile is not an explanation", reasons);
         score += addSignals(signals, reasons);
         boolean personal = score >= settings.personalThreshold();
         if (!personal) {
@@ -93,13 +95,14 @@ public final class NoteJudge {
         return new Judgement(personal, score, language, reasons);
     }
 
-    private static double cue(List<Pattern> patterns, List<Pattern> foldedPatterns, String text, String folded, String code,
-                              double weight, String detail, List<Reason> reasons) {
-        if (Rx.any(patterns, text) || Rx.any(foldedPatterns, folded)) {
-            reasons.add(new Reason(code, weight, detail));
-            return weight;
+    private static double cue(Map<CueBook.Kind, LanguageCues.Found> found, CueBook.Kind kind, String code, double weight,
+                              String detail, List<Reason> reasons) {
+        LanguageCues.Found f = found.get(kind);
+        if (f == null) {
+            return 0;
         }
-        return 0;
+        reasons.add(new Reason(code, weight, detail + " (" + f.language() + ": \"" + f.written() + "\")"));
+        return weight;
     }
 
     private double addSignals(Signals s, List<Reason> reasons) {
