@@ -20,21 +20,34 @@ public final class NoteJudge {
     public record Judgement(boolean personal, double score, String language, List<Reason> reasons) {
     }
 
-    /** Profile facts that weigh a little on the judgement. */
+    /**
+     * Profile facts that weigh a little on the judgement: the card's counts and headline, the two names, the
+     * inviter's company from the card and the recipient's address (whose domain names the recipient's organisation).
+     */
     public record Signals(Integer mutualConnections, Integer connections, String headline, boolean headlineExpected,
-                          String inviterName, String recipientName) {
+                          String inviterName, String recipientName, String inviterCompany, String recipientAddress) {
         public Signals(Integer mutualConnections, Integer connections, String headline, boolean headlineExpected) {
             this(mutualConnections, connections, headline, headlineExpected, null, null);
+        }
+
+        public Signals(Integer mutualConnections, Integer connections, String headline, boolean headlineExpected,
+                       String inviterName, String recipientName) {
+            this(mutualConnections, connections, headline, headlineExpected, inviterName, recipientName, null, null);
         }
     }
 
     private final JudgeSettings settings;
+    /** About two words' worth of an unspaced script. */
+    private static final int MIN_UNSPACED_LETTERS = 6;
+
     private final ConcreteSignals concrete;
+    private final CardSignals card;
     private final LanguageCues cues = LanguageCues.get();
 
     public NoteJudge(CompiledGeneric generic, JudgeSettings settings) {
         this.settings = settings;
         this.concrete = new ConcreteSignals(generic);
+        this.card = new CardSignals(generic.freeMailDomains);
     }
 
     public Judgement judge(String note, DefaultNotes defaults, Signals signals) {
@@ -67,7 +80,7 @@ public final class NoteJudge {
         if (defaultCount > 0) {
             reasons.add(new Reason("DEFAULT_NOTE", 1.0, "the platform's default sentence" + (defaultLanguage == null ? "" : " (" + defaultLanguage + ")")));
         }
-        if (remaining.isEmpty() || TextFolding.wordCount(remaining) < 2) {
+        if (remaining.isEmpty() || !saysSomething(remaining)) {
             if (defaultCount == 0) {
                 reasons.add(new Reason("CONTENTLESS_NOTE", 1.0, "the note only greets or asks to connect"));
             }
@@ -84,6 +97,7 @@ public final class NoteJudge {
         score += cue(found, CueBook.Kind.HOW, "SAYS_HOW", 2.0, "the inviter says how they know the recipient", reasons);
         score += cue(found, CueBook.Kind.WHY, "SAYS_WHY", 1.5, "the inviter says why they want to connect", reasons);
         score += concrete.score(remaining, folded, signals, reasons);
+        score += card.score(remaining, signals, reasons);
         score += cue(found, CueBook.Kind.COLLABORATION, "POSSIBLE_COLLABORATION", 0.5, "the note mentions working together", reasons);
         score += cue(found, CueBook.Kind.PITCH, "SALES_PITCH", -3.0, "the note is a sales pitch, not an explanation", reasons);
         score += cue(found, CueBook.Kind.FLATTERY, "FLATTERY", -2.0, "praise of the profile is not an explanation", reasons);
@@ -103,6 +117,25 @@ public final class NoteJudge {
         }
         reasons.add(new Reason(code, weight, detail + " (" + f.language() + ": \"" + f.written() + "\")"));
         return weight;
+    }
+
+    /**
+     * Two words or more; scripts written without spaces (Chinese, Japanese, Thai) count their letters instead, or
+     * every note of theirs would be one word and contentless.
+     */
+    static boolean saysSomething(String text) {
+        if (TextFolding.wordCount(text) >= 2) {
+            return true;
+        }
+        int unspaced = 0;
+        for (int i = 0; i < text.length(); i++) {
+            Character.UnicodeScript script = Character.UnicodeScript.of(text.charAt(i));
+            if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.THAI) {
+                unspaced++;
+            }
+        }
+        return unspaced >= MIN_UNSPACED_LETTERS;
     }
 
     private double addSignals(Signals s, List<Reason> reasons) {
