@@ -39,6 +39,7 @@ public final class NoteJudge {
     private final JudgeSettings settings;
     /** About two words' worth of an unspaced script. */
     private static final int MIN_UNSPACED_LETTERS = 6;
+    private static final int MAX_CARD_COUNT_WORDS = 4;
 
     private final ConcreteSignals concrete;
     private final CardSignals card;
@@ -62,6 +63,9 @@ public final class NoteJudge {
         String defaultLanguage = null;
         int defaultCount = 0;
         for (String sentence : Sentences.split(text)) {
+            if (isCardCount(sentence)) {
+                continue;
+            }
             Optional<DefaultNotes.Known> known = defaults.match(sentence, settings.defaultNoteTolerance());
             if (known.isPresent()) {
                 if (!known.get().contentless()) {
@@ -117,6 +121,29 @@ public final class NoteJudge {
         }
         reasons.add(new Reason(code, weight, detail + " (" + f.language() + ": \"" + f.written() + "\")"));
         return weight;
+    }
+
+    /**
+     * A card's count line left in the note ("12 amigos en común", "27 ortak arkadaş", "500+ connections"): a number
+     * and at most {@value #MAX_CARD_COUNT_WORDS} words. Its words are the platform's, and "friends in common" would
+     * read as a how-we-know cue in any language.
+     */
+    static boolean isCardCount(String sentence) {
+        String s = sentence.strip();
+        int i = 0;
+        while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.' || s.charAt(i) == ',')) {
+            i++;
+        }
+        if (i == 0 || i == s.length()) {
+            return false;
+        }
+        if (s.charAt(i) == '+') {
+            i++;
+        }
+        if (i == s.length() || !Character.isWhitespace(s.charAt(i))) {
+            return false;
+        }
+        return TextFolding.wordCount(s.substring(i)) <= MAX_CARD_COUNT_WORDS;
     }
 
     /**

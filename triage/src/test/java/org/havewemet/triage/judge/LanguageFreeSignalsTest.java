@@ -139,4 +139,17 @@ class LanguageFreeSignalsTest {
 
         assertThat(j.personal()).as(language + ": " + note + " " + j.reasons()).isFalse();
     }
+
+    @Test
+    void cardCountLineShouldNotReadAsHowWeKnowEachOtherWhenLeftInTheNote() {
+        assertThat(codes("Daniel Moreno quiere ser tu amigo.\n12 amigos en común", CARD)).doesNotContain("SAYS_HOW");
+        assertThat(codes("Jan Becker möchte sich vernetzen.\n5 gemeinsame Kollegen", CARD)).doesNotContain("SAYS_HOW");
+        assertThat(codes("Alex Doe wants to connect.\n12 former colleagues", CARD)).doesNotContain("SAYS_HOW");
+    }
+
+    @Test
+    void sentenceThatStartsWithANumberShouldStillCountWhenItIsLong() {
+        assertThat(NoteJudge.isCardCount("2 years ago we worked together on the billing system")).isFalse();
+        assertThat(NoteJudge.isCardCount("12 amigos en común")).isTrue();
+    }
 }
