@@ -132,7 +132,8 @@ public final class InvitationTriage implements Triage {
         NoteJudge.Judgement j = judge.judge(invitation.note(),
                 r.direct() ? directDefaults : defaults.get(r.platform().id()),
                 new NoteJudge.Signals(invitation.mutualConnections(), invitation.connections(), inviter.headline(),
-                        !r.direct() && r.platform().profile().showsHeadline(), inviter.name(), mail.toName()));
+                        !r.direct() && r.platform().profile().showsHeadline(), inviter.name(), mail.toName(),
+                        inviter.company(), recipient));
         Invitation withLanguage = withLanguage(invitation, j.language() != null ? j.language() : NoteLanguage.detector().guess(mail.text().substring(0, Math.min(1000, mail.text().length()))));
         return new TriageResult(Optional.of(withLanguage), j.personal() ? Verdict.PERSONAL : Verdict.UNEXPLAINED,
                 concat(r.evidence(), spoofReasons, j.reasons(), problems));

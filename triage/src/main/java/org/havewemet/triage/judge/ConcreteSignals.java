@@ -13,9 +13,10 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 
 /**
- * What makes a note concrete in any language, without knowing the language: a named date (a month, a year), a named
- * gathering (conference, meetup, dinner), a named third party (a person with a title, or two capitalized words that
- * are neither the inviter's nor the recipient's name), a concrete question that is not about connecting.
+ * What makes a note concrete in any language, without knowing the language: a named date (a month, a year, a date in
+ * digits), a named gathering (conference, meetup, dinner, "FOSDEM 2024"), a named third party (a person with a title
+ * before or an honorific after the name, or two capitalized words that are neither the inviter's nor the
+ * recipient's name), a named place, a concrete question that is not about connecting (see {@link NamedThings}).
  */
 final class ConcreteSignals {
     private static final Pattern YEAR = Pattern.compile("(?:^|[^0-9])(?:19[5-9][0-9]|20[0-4][0-9])(?:[^0-9]|$)");
@@ -23,7 +24,8 @@ final class ConcreteSignals {
     private static final Pattern CAPITALIZED_PAIR = Pattern.compile("(\\p{Lu}[\\p{Ll}\\p{Lu}]+)[ -](\\p{Lu}[\\p{Ll}]+)");
     private static final Pattern CONNECTING = Pattern.compile(" (connect|network|netzwerk|vernetz|conect|red|reseau|rete|contact|kontakt"
         + "|contatto|contato|in touch|linkedin|add you|aggiunger|agregar|anadir|hinzufug|ajouter|adicionar|toevoegen"
-        + "|accept\\S*|akzept\\S*|acept\\S*|aceit\\S*|accett\\S*|godta|kabul|terima|invit\\S*|einladung|uitnodiging|convite) ");
+        + "|accept\\S*|akzept\\S*|acept\\S*|aceit\\S*|accett\\S*|godta|kabul|terima|invit\\S*|einladung|uitnodiging|convite) "
+        + "|つなが|繋が|申請|承認|参加|ネットワーク|连接|連接|联系|聯繫|人脉|人脈|网络|網絡|인맥|연결|일촌|네트워크|linkedin");
     private static final int MIN_QUESTION_WORDS = 4;
     private static final int MIN_QUESTION_CHARS_UNSPACED = 12;
 
@@ -35,17 +37,21 @@ final class ConcreteSignals {
 
     double score(String note, String folded, NoteJudge.Signals signals, List<Reason> reasons) {
         double score = 0;
-        if (generic.month.matcher(folded).find() || YEAR.matcher(note).find()) {
+        if (generic.month.matcher(folded).find() || YEAR.matcher(note).find() || NamedThings.namesDigitDate(note)) {
             reasons.add(new Reason("NAMES_A_DATE", 0.5, "the note names a month or a year"));
             score += 0.5;
         }
-        if (generic.gathering.matcher(folded).find()) {
+        if (generic.gathering.matcher(folded).find() || NamedThings.namesEvent(note)) {
             reasons.add(new Reason("NAMES_AN_EVENT", 0.75, "the note names a conference, meetup or dinner"));
             score += 0.75;
         }
         if (namesThirdParty(note, signals)) {
             reasons.add(new Reason("NAMES_A_THIRD_PARTY", 0.75, "the note names a person, place or organisation"));
             score += 0.75;
+        }
+        if (NamedThings.namesPlace(note)) {
+            reasons.add(new Reason("NAMES_A_PLACE", 0.5, "the note names a place"));
+            score += 0.5;
         }
         if (asksSomethingConcrete(note)) {
             reasons.add(new Reason("CONCRETE_ASK", 1.0, "the note asks a concrete question"));
@@ -55,7 +61,7 @@ final class ConcreteSignals {
     }
 
     private boolean namesThirdParty(String note, NoteJudge.Signals signals) {
-        if (generic.titledName.matcher(note).find()) {
+        if (generic.titledName.matcher(note).find() || NamedThings.namesPersonByHonorific(note)) {
             return true;
         }
         Set<String> own = new HashSet<>();
@@ -72,6 +78,11 @@ final class ConcreteSignals {
             }
         }
         return false;
+    }
+
+    /** A Japanese question ends in か before a full stop or the end of the line ("いただけますか。"). */
+    private static boolean endsSentence(String note, int after) {
+        return after >= note.length() || "。\n．".indexOf(note.charAt(after)) >= 0;
     }
 
     private static boolean atSentenceStart(String note, int at) {
@@ -99,7 +110,7 @@ final class ConcreteSignals {
             char c = note.charAt(i);
             if (c == '.' || c == '!' || c == '\n' || c == '。' || c == '！') {
                 start = i + 1;
-            } else if (c == '?' || c == '？' || c == '؟') {
+            } else if (c == '?' || c == '？' || c == '؟' || c == '吗' || c == '嗎' || (c == 'か' && endsSentence(note, i + 1))) {
                 String question = note.substring(start, i);
                 String folded = " " + TextFolding.words(question) + " ";
                 int words = folded.isBlank() ? 0 : SPACE.split(folded.strip()).length;

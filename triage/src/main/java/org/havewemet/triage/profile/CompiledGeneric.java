@@ -1,6 +1,5 @@
 package org.havewemet.triage.profile;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,11 +16,6 @@ public final class CompiledGeneric {
     public final List<Pattern> footers;
     public final List<Pattern> closings;
     public final List<Pattern> names;
-    public final List<Pattern> who;
-    public final List<Pattern> how;
-    public final List<Pattern> why;
-    public final List<Pattern> pitch;
-    public final List<Pattern> collaboration;
     public final List<Pattern> lures;
     public final List<Pattern> noticeActions;
     public final List<Pattern> bulkUrls;
@@ -43,11 +37,6 @@ public final class CompiledGeneric {
     public final List<String> freeMailDomains;
     public final List<String> shorteners;
     public final List<String> cheapTlds;
-    /** Who / how / why cues of every language, to match on folded text (see {@link TextFolding#words}). */
-    public final List<Pattern> foldedWho;
-    public final List<Pattern> foldedHow;
-    public final List<Pattern> foldedWhy;
-    public final List<Pattern> foldedPitch;
     /** A month name, a gathering's word (both on folded text), a title before a capitalized name (raw text). */
     public final Pattern month;
     public final Pattern gathering;
@@ -59,11 +48,6 @@ public final class CompiledGeneric {
         footers = Rx.compile("generic.footers", rules.footers());
         closings = Rx.compile("generic.closings", rules.closings());
         names = Rx.compile("generic.namePatterns", rules.namePatterns());
-        who = Rx.compile("generic.cues.who", rules.cues().who());
-        how = Rx.compile("generic.cues.how", rules.cues().how());
-        why = Rx.compile("generic.cues.why", rules.cues().why());
-        pitch = Rx.compile("generic.cues.pitch", rules.cues().pitch());
-        collaboration = Rx.compile("generic.cues.collaboration", rules.cues().collaboration());
         lures = Rx.compile("generic.lures", rules.lures());
         noticeActions = Rx.compile("generic.noticeActions", rules.noticeActions());
         bulkUrls = Rx.compile("generic.bulkUrlPatterns", rules.bulkUrlPatterns());
@@ -84,20 +68,6 @@ public final class CompiledGeneric {
         freeMailDomains = lower(rules.suspicion().freeMailDomains());
         shorteners = lower(rules.suspicion().shorteners());
         cheapTlds = lower(rules.suspicion().cheapTlds());
-        List<String> who = new ArrayList<>();
-        List<String> how = new ArrayList<>();
-        List<String> why = new ArrayList<>();
-        List<String> pitch = new ArrayList<>();
-        rules.languageCues().values().forEach(c -> {
-            c.who().forEach(x -> who.add(TextFolding.pattern(x)));
-            c.how().forEach(x -> how.add(TextFolding.pattern(x)));
-            c.why().forEach(x -> why.add(TextFolding.pattern(x)));
-            c.pitch().forEach(x -> pitch.add(TextFolding.pattern(x)));
-        });
-        foldedWho = Rx.compile("generic.languageCues.who", who);
-        foldedHow = Rx.compile("generic.languageCues.how", how);
-        foldedWhy = Rx.compile("generic.languageCues.why", why);
-        foldedPitch = Rx.compile("generic.languageCues.pitch", pitch);
         month = words("generic.signals.months", rules.signals().months());
         gathering = words("generic.signals.events", rules.signals().events());
         titledName = titles(rules.signals().titles());

@@ -101,7 +101,12 @@ public record GenericRules(List<String> footers,
         }
     }
 
-    /** Patterns for what a note explains: who the inviter is, how they know the recipient, why connect; and pitches. */
+    /**
+     * Patterns for what a note explains: who the inviter is, how they know the recipient, why connect; and pitches.
+     * No longer read: the note judge's cues are words per language in org/havewemet/triage/judge/cues/*.yaml,
+     * matched on analyzed text (LanguageCues). Still parsed so that platforms.yaml's generic.cues and
+     * generic.languageCues load until they are deleted from it.
+     */
     public record Cues(List<String> who, List<String> how, List<String> why, List<String> pitch, List<String> collaboration) {
         public Cues {
             who = Lists.orEmpty(who);
