@@ -93,7 +93,7 @@ public final class RatioReport {
                     ratio(r.withMailet() / r.without()), ">= 0.95x", r.withMailet() / r.without() >= 0.95 ? "met" : "missed"});
             rows.add(cpuRow(r));
             SmtpThroughput.Result mix = new SmtpThroughput(RealisticMix.corpus(messages, RealisticMix.SIZE),
-                    smtpMessages, 4, longRun ? 3 : 2).run();
+                    "mix", smtpMessages, 4, longRun ? 3 : 2).run();
             rows.add(new String[] {"  same, realistic mix (95% ordinary mail 2-50 KB, 5% invitations), msgs/s",
                     String.format(Locale.ROOT, "%.0f vs %.0f", mix.withMailet(), mix.without()),
                     ratio(mix.withMailet() / mix.without()), ">= 0.95x",

@@ -20,7 +20,7 @@ public final class SmtpProfile {
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         BenchMessages fixtures = BenchMessages.load(BenchMessages.repoRoot());
         SmtpThroughput bench = corpus.equals("mix")
-                ? new SmtpThroughput(RealisticMix.corpus(fixtures, RealisticMix.SIZE), count, 4, 1)
+                ? new SmtpThroughput(RealisticMix.corpus(fixtures, RealisticMix.SIZE), "mix", count, 4, 1)
                 : new SmtpThroughput(fixtures, count, 4, 1);
         for (int r = 0; r < rounds; r++) {
             double rate = bench.measure(with);

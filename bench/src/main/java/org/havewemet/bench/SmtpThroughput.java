@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
@@ -66,16 +67,20 @@ public final class SmtpThroughput {
     private final int count;
     private final int clients;
     private final int rounds;
+    private final String corpusName;
+    /** Measured pushes so far, numbering the JFR recordings. */
+    private int measured;
 
     /** The fixture corpus, as it always was: every fixture in path order. */
     public SmtpThroughput(BenchMessages messages, int count, int clients, int rounds) {
-        this(IntStream.range(0, messages.size()).mapToObj(messages::raw).toList(), count, clients,
+        this(IntStream.range(0, messages.size()).mapToObj(messages::raw).toList(), "invitations", count, clients,
                 rounds);
     }
 
-    /** Any corpus of raw RFC 822 messages, sent in order and cycled. */
-    public SmtpThroughput(List<byte[]> corpus, int count, int clients, int rounds) {
+    /** Any corpus of raw RFC 822 messages, sent in order and cycled; the name labels JFR recordings. */
+    public SmtpThroughput(List<byte[]> corpus, String corpusName, int count, int clients, int rounds) {
         this.corpus = List.copyOf(corpus);
+        this.corpusName = corpusName;
         this.count = count;
         this.clients = clients;
         this.rounds = rounds;
@@ -118,7 +123,15 @@ public final class SmtpThroughput {
         try {
             String run = Long.toHexString(System.nanoTime());
             push(server, withMailet, warmup(), "warmup-" + run);
-            return push(server, withMailet, count, "measured-" + run);
+            Optional<PushRecording> jfr = PushRecording.start(String.format(Locale.ROOT, "smtp-%s-%s-%d",
+                    corpusName, withMailet ? "with" : "without", ++measured));
+            try {
+                return push(server, withMailet, count, "measured-" + run);
+            } finally {
+                if (jfr.isPresent()) {
+                    jfr.get().close();
+                }
+            }
         } finally {
             server.stop();
         }

@@ -16,17 +16,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Index writes taken off the mail server's spool threads: one writer thread applies them in submission order, in
- * batches, and waits until each batch is searchable before taking the next one: every write returns the index
- * writer's sequence number, and the batch waits for the searcher generation of its last one (as Lucene's
- * {@code ControlledRealTimeReopenThread} counts generations), so one reopen serves the whole batch. Why: every index
- * read waits until the last write is searchable, so a spool thread that looked up a correspondent right after another
- * one wrote an invitation used to wait for a Lucene reopen on almost every mail.
+ * batches. Nothing waits for a write to become searchable unless it asks: the index is eventually searchable (the
+ * near-real-time reopen thread refreshes on its own at least every 30 s, and within milliseconds once somebody waits
+ * for a generation). A caller that needs read-your-writes asks explicitly: {@link #flush} returns once everything
+ * submitted before it is applied and searchable, and the index's own reads wait for the writes they must see. Why:
+ * when the writer itself waited for a Lucene reopen after every batch, each batch cost a reopen (a flushed segment
+ * and merges), CPU taken from the spool threads on a busy server, for a freshness no mail needed.
+ *
+ * <p>Correspondents are the one thing mail processing reads back at once (the next mail from that person is
+ * KNOWN): {@link #isKnown} answers from the correspondents still queued or applied but not yet searchable
+ * ({@link #isPendingCorrespondent}), then from the searcher as it is, so a spool thread never waits for a reopen.
  *
  * <p>Nothing is dropped: the queue is bounded (a full queue makes the submitter wait for room, that is the
  * back-pressure), {@link #flush} waits for everything submitted so far, {@link #close} drains the queue before it
  * returns, and a write submitted after close runs on the caller's thread. A failed write is logged and reported to
- * the failure callback, exactly like a failed synchronous write was. Correspondents still waiting here are
- * answered by {@link #isPendingCorrespondent}, so "known" lookups never miss a correspondent that was recorded.
+ * the failure callback, exactly like a failed synchronous write was.
  * Durability: invitations and correspondents are written to the index's write-ahead journal before they are queued
  * ({@link #submitRecord}, {@link #addCorrespondent}), so a killed process loses none of them.
  */
@@ -41,6 +45,8 @@ public final class IndexWriteQueue implements AutoCloseable {
     public static final int DEFAULT_CAPACITY = 2_000;
     public static final Duration DEFAULT_LINGER = Duration.ofMillis(1000);
     private static final int MAX_BATCH = 500;
+    /** {@link #awaitApplied} timed out. */
+    static final long NOT_APPLIED = Long.MIN_VALUE;
     private static final Logger LOGGER = LoggerFactory.getLogger(IndexWriteQueue.class);
 
     private final InvitationIndex index;
@@ -54,14 +60,24 @@ public final class IndexWriteQueue implements AutoCloseable {
     private final ArrayDeque<Task> queue = new ArrayDeque<>();
     /** Correspondent keys (user + address, user + name) submitted but not yet searchable, with their counts. */
     private final Map<String, Integer> pendingCorrespondents = new ConcurrentHashMap<>();
+    /**
+     * Correspondents applied but perhaps not yet searchable, in the order applied (so by generation): their keys
+     * leave {@link #pendingCorrespondents} once the searcher reaches their generation. Guarded by itself.
+     */
+    private final ArrayDeque<Applied> notYetSearchable = new ArrayDeque<>();
     private final Thread worker;
     private long submitted;
     private long completed;
+    /** The largest generation among the writes applied so far (-1: none): what {@link #flush} waits to see. */
+    private long appliedGeneration = -1;
     private boolean closed;
     /** Someone waits in {@link #flush} or for room in the queue: the writer stops lingering. */
     private boolean hurry;
 
     private record Task(long sequence, Write write, List<String> correspondentKeys) {
+    }
+
+    private record Applied(long generation, List<String> correspondentKeys) {
     }
 
     /**
@@ -105,11 +121,21 @@ public final class IndexWriteQueue implements AutoCloseable {
         enqueue(target -> target.apply(journaled), keys(user, address, displayName));
     }
 
+    /**
+     * Whether {@code user} corresponds with this person (address or normalised name), without waiting for the index:
+     * correspondents still on their way count ({@link #isPendingCorrespondent}), then the searcher as it is. For the
+     * spool threads; checked in this order, so a correspondent that becomes searchable in between is not missed.
+     */
+    public boolean isKnown(String user, String address, String name) throws IOException {
+        return isPendingCorrespondent(user, address, name) || index.isKnownSearchableNow(user, address, name);
+    }
+
     /** Whether a correspondent matching the address or the name of this person is still on its way to the index. */
     public boolean isPendingCorrespondent(String user, String address, String name) {
         if (pendingCorrespondents.isEmpty()) {
             return false;
         }
+        forgetSearchable();
         for (String key : keys(user, address, name)) {
             if (pendingCorrespondents.containsKey(key)) {
                 return true;
@@ -118,8 +144,29 @@ public final class IndexWriteQueue implements AutoCloseable {
         return false;
     }
 
-    /** Waits until every write submitted before this call is applied and searchable; false on timeout. */
+    /**
+     * Waits until every write submitted before this call is applied and searchable (the explicit read-your-writes
+     * of WebAdmin, the digest, answers and benchmarks); false on timeout.
+     */
     public boolean flush(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long generation = awaitApplied(timeout);
+        if (generation == NOT_APPLIED) {
+            return false;
+        }
+        long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        try {
+            return index.awaitSearchable(generation, Math.max(0, leftMillis));
+        } catch (IllegalStateException closedMeanwhile) {
+            return true; // closed: everything applied was committed, nothing is left to become searchable
+        }
+    }
+
+    /**
+     * Waits until every write submitted before this call is applied to the index writer (not necessarily
+     * searchable yet); returns the largest generation applied so far, or {@link #NOT_APPLIED} on timeout.
+     */
+    long awaitApplied(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
@@ -131,11 +178,11 @@ public final class IndexWriteQueue implements AutoCloseable {
             while (completed < target) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    return false;
+                    return NOT_APPLIED;
                 }
                 progress.awaitNanos(left);
             }
-            return true;
+            return appliedGeneration;
         } finally {
             lock.unlock();
         }
@@ -200,20 +247,24 @@ public final class IndexWriteQueue implements AutoCloseable {
             }
             long generation = -1;
             for (Task task : batch) {
+                long written = -1;
                 try {
-                    generation = Math.max(generation, task.write().apply(index));
+                    written = task.write().apply(index);
+                    generation = Math.max(generation, written);
                 } catch (IOException | RuntimeException e) {
                     onFailure.run();
                     LOGGER.error("havewemet: an index write failed; the document is missing from the index", e);
                 }
+                if (!task.correspondentKeys().isEmpty()) {
+                    synchronized (notYetSearchable) {
+                        notYetSearchable.addLast(new Applied(written, task.correspondentKeys()));
+                    }
+                }
             }
-            awaitSearchable(generation);
+            forgetSearchable();
             lock.lock();
             try {
-                for (Task task : batch) {
-                    task.correspondentKeys().forEach(key -> pendingCorrespondents.computeIfPresent(key,
-                        (k, n) -> n == 1 ? null : n - 1));
-                }
+                appliedGeneration = Math.max(appliedGeneration, generation);
                 completed = batch.get(batch.size() - 1).sequence();
                 progress.signalAll();
             } finally {
@@ -253,17 +304,19 @@ public final class IndexWriteQueue implements AutoCloseable {
     }
 
     /**
-     * Waits until the searcher contains the batch's last write (and so all of it), so that the reads that follow
-     * find it searchable without waiting themselves and {@link #flush} means "searchable".
+     * Drops the correspondents that the searcher now contains from the pending ones (a failed write, generation -1,
+     * is dropped at once: it will never be searchable). Cheap: reads one volatile generation.
      */
-    private void awaitSearchable(long generation) {
-        try {
-            if (!index.awaitSearchable(generation)) {
-                LOGGER.warn("havewemet: a batch of index writes was not searchable within {} ms",
-                    InvitationIndex.FRESHNESS_WAIT_MS);
+    private void forgetSearchable() {
+        synchronized (notYetSearchable) {
+            if (notYetSearchable.isEmpty()) {
+                return;
             }
-        } catch (RuntimeException e) {
-            LOGGER.debug("havewemet: index closed while a batch of writes became searchable", e);
+            long searchable = index.searchableGeneration();
+            while (!notYetSearchable.isEmpty() && notYetSearchable.peekFirst().generation() <= searchable) {
+                notYetSearchable.pollFirst().correspondentKeys().forEach(key ->
+                    pendingCorrespondents.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1));
+            }
         }
     }
 

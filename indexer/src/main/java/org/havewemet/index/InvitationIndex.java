@@ -35,7 +35,7 @@ import org.apache.lucene.store.Directory;
 public final class InvitationIndex implements AutoCloseable {
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(5);
     private static final int LOCK_STRIPES = 64;
-    /** Longest wait of a read (or of a write queue's batch) for the searcher that contains a write. */
+    /** Longest wait of a read for the searcher that contains a write. */
     static final int FRESHNESS_WAIT_MS = 5_000;
     private static final double MAX_STALE_SECONDS = 30.0;
     private static final double MIN_STALE_SECONDS = 0.010;
@@ -171,11 +171,11 @@ public final class InvitationIndex implements AutoCloseable {
 
     /**
      * Waits until searches see every write up to {@code generation} (a value {@link #apply} returned; negative: no
-     * wait), at most {@link #FRESHNESS_WAIT_MS}; false when that time ran out or the thread was interrupted.
+     * wait), at most {@code maxMillis}; false when that time ran out or the thread was interrupted.
      */
-    boolean awaitSearchable(long generation) {
+    boolean awaitSearchable(long generation, long maxMillis) {
         ensureOpen();
-        return awaitGeneration(generation);
+        return awaitGeneration(generation, maxMillis);
     }
 
     /** The generation searches see now: every write whose {@link #apply} returned at most this is searchable. */
@@ -270,9 +270,17 @@ public final class InvitationIndex implements AutoCloseable {
 
     /** Whether {@code user} corresponds with this address, or with someone of this (normalised) name. */
     public boolean isKnown(String user, String address, String name) throws IOException {
-        // Waits only for correspondent writes: on the spool thread, waiting for every invitation write to become
-        // searchable cost a Lucene reopen per mail, and invitation documents cannot change the answer.
-        return read(lastCorrespondentWrite, searcher -> reads.isKnown(searcher, user, address, name));
+        // Waits only for correspondent writes: invitation documents cannot change the answer.
+        return read(lastCorrespondentWrite.get(), searcher -> reads.isKnown(searcher, user, address, name));
+    }
+
+    /**
+     * {@link #isKnown} on the searcher as it is, without waiting for correspondents written but not yet searchable:
+     * for a caller that knows those itself ({@link IndexWriteQueue#isKnown}), so that a spool thread never waits for
+     * a Lucene reopen. Erasures are searchable when they return, so an erased person is never known here.
+     */
+    boolean isKnownSearchableNow(String user, String address, String name) throws IOException {
+        return read(-1, searcher -> reads.isKnown(searcher, user, address, name));
     }
 
     /** Number of invitations indexed for {@code user}. */
@@ -334,12 +342,13 @@ public final class InvitationIndex implements AutoCloseable {
     }
 
     private <T> T read(Read<T> read) throws IOException {
-        return read(lastWrite, read);
+        return read(lastWrite.get(), read);
     }
 
-    private <T> T read(AtomicLong freshAsOf, Read<T> read) throws IOException {
+    /** A read on a searcher that contains every write up to {@code freshAsOf} (negative: the searcher as it is). */
+    private <T> T read(long freshAsOf, Read<T> read) throws IOException {
         ensureOpen();
-        awaitGeneration(freshAsOf.get());
+        awaitGeneration(freshAsOf, FRESHNESS_WAIT_MS);
         IndexSearcher searcher = searchers.acquire();
         try {
             return read.apply(searcher);
@@ -364,6 +373,12 @@ public final class InvitationIndex implements AutoCloseable {
                 lastCorrespondentWrite.accumulateAndGet(generation, Math::max);
                 journal.applied(ticket);
                 commits.commitNow();
+                // Searchable before returning: reads that do not wait for writes (IndexWriteQueue#isKnown) must
+                // never find an erased person.
+                if (!awaitGeneration(generation, FRESHNESS_WAIT_MS)) {
+                    throw new IOException("an erasure is committed but was not searchable within " + FRESHNESS_WAIT_MS
+                        + " ms");
+                }
             }
             return count;
         } finally {
@@ -371,12 +386,12 @@ public final class InvitationIndex implements AutoCloseable {
         }
     }
 
-    private boolean awaitGeneration(long generation) {
+    private boolean awaitGeneration(long generation, long maxMillis) {
         if (generation < 0) {
             return true;
         }
         try {
-            return reopener.waitForGeneration(generation, FRESHNESS_WAIT_MS);
+            return reopener.waitForGeneration(generation, (int) Math.min(Integer.MAX_VALUE, maxMillis));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -393,7 +408,7 @@ public final class InvitationIndex implements AutoCloseable {
         }
     }
 
-    /** Unchecked wrapper for callers that cannot throw IOException (such as a KnownInviters lambda). */
+    /** Unchecked wrapper for callers that cannot throw IOException (such as a KnownInviters lambda); waits like it. */
     public boolean isKnownUnchecked(String user, String address, String name) {
         try {
             return isKnown(user, address, name);

@@ -140,6 +140,70 @@ class IndexWriteQueueTest {
     }
 
     @Test
+    void writerShouldNotWaitForItsBatchesToBecomeSearchable() throws Exception {
+        try (InvitationIndex index = InvitationIndex.open(dir.resolve("index"))) {
+            IndexWriteQueue queue = new IndexWriteQueue(index, 100, Duration.ZERO, () -> { });
+            try {
+                for (int i = 0; i < 3; i++) {
+                    queue.submitRecord(invitation(i));
+                }
+
+                assertThat(queue.awaitApplied(Duration.ofSeconds(10))).isPositive();
+
+                // Nobody asked to read them: the writer went on without a reopen (the reopen thread refreshes on its
+                // own only every 30 s), so the searcher is still older than the writes.
+                assertThat(index.searchableGeneration()).isLessThan(index.lastWriteGeneration());
+                assertThat(queue.flush(Duration.ofSeconds(10))).isTrue();
+                assertThat(index.searchableGeneration()).isGreaterThanOrEqualTo(index.lastWriteGeneration());
+            } finally {
+                queue.close();
+            }
+        }
+    }
+
+    @Test
+    void isKnownShouldAnswerForAnAppliedCorrespondentBeforeTheSearcherContainsIt() throws Exception {
+        try (InvitationIndex index = InvitationIndex.open(dir.resolve("index"))) {
+            IndexWriteQueue queue = new IndexWriteQueue(index, 100, Duration.ZERO, () -> { });
+            try {
+                queue.addCorrespondent(USER, "bob@example.org", "Bob Smith");
+                queue.awaitApplied(Duration.ofSeconds(10));
+                assertThat(index.isKnownSearchableNow(USER, "bob@example.org", null))
+                    .as("applied, not yet searchable").isFalse();
+
+                assertThat(queue.isKnown(USER, "bob@example.org", null)).isTrue();
+                assertThat(queue.isKnown(USER, null, "Bob Smith")).isTrue();
+                assertThat(queue.isKnown(USER, "carol@example.org", null)).isFalse();
+
+                queue.flush(Duration.ofSeconds(10));
+
+                assertThat(queue.isPendingCorrespondent(USER, "bob@example.org", null)).isFalse();
+                assertThat(queue.isKnown(USER, "bob@example.org", null)).as("now from the searcher").isTrue();
+            } finally {
+                queue.close();
+            }
+        }
+    }
+
+    @Test
+    void isKnownShouldNotFindAnErasedCorrespondent() throws Exception {
+        try (InvitationIndex index = InvitationIndex.open(dir.resolve("index"))) {
+            IndexWriteQueue queue = new IndexWriteQueue(index, 100, Duration.ZERO, () -> { });
+            try {
+                queue.addCorrespondent(USER, "bob@example.org", null);
+                queue.flush(Duration.ofSeconds(10));
+                assertThat(queue.isKnown(USER, "bob@example.org", null)).isTrue();
+
+                index.eraseInviter("bob@example.org");
+
+                assertThat(queue.isKnown(USER, "bob@example.org", null)).isFalse();
+            } finally {
+                queue.close();
+            }
+        }
+    }
+
+    @Test
     void failedWriteShouldBeReportedAndNotStopLaterWrites() throws Exception {
         AtomicInteger failures = new AtomicInteger();
         try (InvitationIndex index = InvitationIndex.open(dir.resolve("index"))) {

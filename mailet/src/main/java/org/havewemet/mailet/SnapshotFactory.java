@@ -1,5 +1,7 @@
 package org.havewemet.mailet;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,9 +47,9 @@ final class SnapshotFactory {
         IndexWriteQueue writes = stores.writes();
         TemplateStore templates = TemplateStore.create(config.templates(), base, clock);
         PlatformProfiles profiles = TriageFactory.profiles(config, configFolder);
-        // Correspondents still queued for the index count as known too: a lookup never misses a recorded one.
-        Triage triage = TriageFactory.triage(config, profiles, (user, email, name) ->
-                writes.isPendingCorrespondent(user, email, name) || index.isKnownUnchecked(user, email, name));
+        // Correspondents still queued for the index count as known too (a lookup never misses a recorded one), and
+        // the spool thread never waits for the index to reopen.
+        Triage triage = TriageFactory.triage(config, profiles, (user, email, name) -> isKnown(writes, user, email, name));
         Folders folders = new Folders(config.folders().priority(), config.folders().unexplained(),
             config.folders().suspicious(), config.folders().drafts());
         ReplySettings replySettings = new ReplySettings(config.replies().enabled(), config.replies().dryRun(),
@@ -67,6 +69,14 @@ final class SnapshotFactory {
             new DeliveryMarks(new SharedAddresses(config.addresses(), aliases::mappedTargets),
                 new MassInviters(config.bulk(), stores.bulk(), writes, index, clock),
                 new Corrections(config.learning(), stores.learning())));
+    }
+
+    private static boolean isKnown(IndexWriteQueue writes, String user, String email, String name) {
+        try {
+            return writes.isKnown(user, email, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** "LinkedIn" for "linkedin": the platform's first brand name; a direct request has no platform to name. */

@@ -2,12 +2,28 @@ package org.havewemet.triage.profile;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.common.net.InternetDomainName;
 
 /** Host name helpers: public-suffix aware registrable domains (Guava InternetDomainName). */
 public final class Hosts {
+    /** Hosts whose public-suffix answers are remembered; past this the memo starts over (attacker hosts churn). */
+    static final int MEMO_LIMIT = 4_096;
+    /**
+     * The public-suffix answers by normalized host. Parsing a host and walking the suffix list costs microseconds
+     * and a mail asks it many times for the same few hosts (every platform's sender domains against every host of
+     * the mail): about 3% of a server's CPU per invitation went here. Pure function of the host, so a memo.
+     */
+    private static final Map<String, Suffix> MEMO = new ConcurrentHashMap<>();
+
+    /** What the public suffix list says of one host; registrable null when there is none. */
+    private record Suffix(boolean valid, boolean publicSuffix, String registrable) {
+        static final Suffix INVALID = new Suffix(false, false, null);
+    }
+
     private Hosts() {
     }
 
@@ -63,23 +79,40 @@ public final class Hosts {
     /** The registrable domain ("linnkedin.com" for "bounce.linnkedin.com"), when the host has a public suffix. */
     public static Optional<String> registrable(String host) {
         String h = normalize(host);
-        if (h == null || !InternetDomainName.isValid(h)) {
-            return Optional.empty();
+        return h == null ? Optional.empty() : Optional.ofNullable(suffix(h).registrable());
+    }
+
+    private static Suffix suffix(String normalized) {
+        Suffix known = MEMO.get(normalized);
+        if (known != null) {
+            return known;
+        }
+        Suffix parsed = parse(normalized);
+        if (MEMO.size() >= MEMO_LIMIT) {
+            MEMO.clear();
+        }
+        MEMO.put(normalized, parsed);
+        return parsed;
+    }
+
+    private static Suffix parse(String h) {
+        if (!InternetDomainName.isValid(h)) {
+            return Suffix.INVALID;
         }
         try {
             InternetDomainName name = InternetDomainName.from(h);
             if (name.isUnderPublicSuffix()) {
-                return Optional.of(name.topPrivateDomain().toString());
+                return new Suffix(true, true, name.topPrivateDomain().toString());
             }
             // Not under a known public suffix (e.g. .test, .invalid, intranet names): take the last two labels.
             List<String> parts = name.parts();
             if (parts.size() >= 2 && !name.isPublicSuffix()) {
-                return Optional.of(parts.get(parts.size() - 2) + "." + parts.get(parts.size() - 1));
+                return new Suffix(true, false, parts.get(parts.size() - 2) + "." + parts.get(parts.size() - 1));
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
-            return Optional.empty();
+            return Suffix.INVALID;
         }
-        return Optional.empty();
+        return new Suffix(true, false, null);
     }
 
     /** The registrable domain without its public suffix: "linnkedin" for "bounce.linnkedin.com". */
@@ -93,14 +126,11 @@ public final class Hosts {
     /** True when the host ends in a public suffix (or the reserved .test), so that it can be a real domain. */
     public static boolean hasPublicSuffix(String host) {
         String h = normalize(host);
-        if (h == null || !InternetDomainName.isValid(h)) {
+        if (h == null) {
             return false;
         }
-        try {
-            return h.endsWith(".test") || InternetDomainName.from(h).isUnderPublicSuffix();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            return false;
-        }
+        Suffix suffix = suffix(h);
+        return suffix.valid() && (h.endsWith(".test") || suffix.publicSuffix());
     }
 
     /** True for an IP literal ("192.0.2.7", "[2001:db8::1]"): a notice's links never name a bare address. */
