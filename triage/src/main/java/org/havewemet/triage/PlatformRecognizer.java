@@ -19,6 +19,8 @@ import org.havewemet.triage.profile.Rx;
  */
 final class PlatformRecognizer {
     private static final int EVENT_TEXT_CHARS = 20_000;
+    /** A person asks near the top of a mail; the network-and-ask rule does not read a long mail to its end. */
+    private static final int DIRECT_ASK_CHARS = 4_000;
 
     /**
      * A recognised platform (null for direct requests), the event and the evidence.
@@ -63,6 +65,20 @@ final class PlatformRecognizer {
             }
             List<Reason> evidence = new ArrayList<>(bestEvidence);
             EventKind event = event(mail, best, eventText, evidence);
+            if (event == EventKind.OTHER && evidence.stream().noneMatch(e -> e.code().equals("PLATFORM_MARK"))) {
+                // No mark decided, and a listed platform in a language or an era its profile has no wording for: the generic wording of
+                // "X wants to be your friend / invites you" (every language the unlisted networks cover) decides.
+                CompiledProfile other = profiles.generic().unlisted;
+                EventKind generic = wordingEvent(other, eventText);
+                if (generic == EventKind.REMINDER && !Rx.any(other.invitation, eventText)) {
+                    generic = EventKind.OTHER;
+                }
+                if (generic != EventKind.OTHER && !Rx.any(profiles.generic().notInvitation, eventText)) {
+                    evidence.add(new Reason("GENERIC_EVENT_WORDING", 0.0, "the generic wording of a "
+                        + generic.name().toLowerCase(Locale.ROOT) + " notice"));
+                    event = generic;
+                }
+            }
             return Optional.of(new Recognition(best, false, event, evidence));
         }
         if (Conversation.isConversation(mail, profiles.generic())) {
@@ -71,12 +87,27 @@ final class PlatformRecognizer {
         }
         boolean directSubject = Rx.any(profiles.generic().directSubject, mail.subject());
         boolean directBody = Rx.any(profiles.generic().directBody, head);
-        if (directSubject || directBody) {
+        boolean askOnNetwork = !directSubject && !directBody && askOnNetwork(mail, head);
+        if (directSubject || directBody || askOnNetwork) {
             return Optional.of(new Recognition(null, true, EventKind.INVITATION, List.of(new Reason("DIRECT_REQUEST", 1.0,
-                    directSubject ? "subject asks to connect: " + mail.subject() : "the sender asks to connect"))));
+                    directSubject ? "subject asks to connect: " + mail.subject()
+                        : askOnNetwork ? "the sender asks to be added or accepted on a network" : "the sender asks to connect"))));
         }
         return unlisted.recognize(mail, eventText)
             .map(u -> new Recognition(profiles.generic().unlisted, false, u.event(), u.evidence(), true));
+    }
+
+    /**
+     * A person's own mail (no campaign's unsubscribe header, no bulk precedence) that asks, in one sentence, to be
+     * added or accepted on a network: "add me on Facebook", "LinkedIn'den bağlantı isteği gönderdim".
+     */
+    private boolean askOnNetwork(MailText mail, String head) {
+        if (mail.hasHeader("list-unsubscribe") || mail.header("precedence").stream()
+                .anyMatch(v -> v.strip().equalsIgnoreCase("bulk") || v.strip().equalsIgnoreCase("list"))) {
+            return false;
+        }
+        String top = head.length() > DIRECT_ASK_CHARS ? head.substring(0, DIRECT_ASK_CHARS) : head;
+        return profiles.generic().directAskOnNetwork.matcher(top).find() && !Rx.any(profiles.generic().directNotAsks, top);
     }
 
     /** Recognition for a mail that only claims to come from the platform (spoof), to extract what it shows. */

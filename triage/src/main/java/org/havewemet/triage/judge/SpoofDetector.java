@@ -25,7 +25,9 @@ import com.google.re2j.Pattern;
  */
 public final class SpoofDetector {
     private static final Pattern ACTION = Pattern.compile(
-            "(?i)\\b(accept|confirm|join|view|click|sign ?in|sign ?up|log ?in|respond|reply|see (the )?invitation|aceptar|confirma|accepter|annehmen|aceitar|accetta|terima)\\b");
+            "(?i)\\b(accept|confirm|join|view|click|sign ?in|sign ?up|log ?in|respond|reply|see (the )?invitation|aceptar|confirma|accepter|annehmen|aceitar|accetta|terima"
+                + "|conferma|confirmer|confirmar|best.tigen|bevestig|potwierd\\pL*|onayla|kabul et|verifica|verificar|v.rifier|verifizieren|ver perfil|voir|ansehen|bekijk|visualizza|acceptera|accepteren|akceptuj)\\b"
+                + "|(принять|подтвердить|войти|承認|確認|确认|接受|查看|확인|수락|تأكيد|قبول|אישור|स्वीकार)");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern SPACE = Pattern.compile(" ");
     private static final Pattern SEMICOLON = Pattern.compile(";");

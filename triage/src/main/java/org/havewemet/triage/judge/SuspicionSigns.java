@@ -3,6 +3,7 @@ package org.havewemet.triage.judge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.havewemet.triage.Reason;
 import org.havewemet.triage.mime.MailText;
@@ -11,6 +12,7 @@ import org.havewemet.triage.profile.Hosts;
 import org.havewemet.triage.profile.PlatformProfiles;
 import org.havewemet.triage.profile.Rx;
 
+import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 
 /**
@@ -25,6 +27,7 @@ public final class SuspicionSigns {
         "(?i)^https?://[^/]+/(?:[^?#]*/)?(?:log[-_]?in|sign[-_]?in|logon|auth|oauth2?/authorize|owa|verify|webscr|account/confirm)(?:[./?#]|$)");
     private static final Pattern PERSONAL_QUERY = Pattern.compile("(?i)[?&](?:e-?mail|user|login|u)=[^&#]*(?:@|%40)|[?&]e-?mail=");
     private static final int TEXT_CHARS = 32 * 1024;
+    private static final Pattern HOST_IN_TEXT = Pattern.compile("(?i)\\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.){1,4}[a-z]{2,12}\\b");
 
     private final CompiledGeneric generic;
 
@@ -53,7 +56,9 @@ public final class SuspicionSigns {
         }
         if (personToPerson) {
             replyToElsewhere(mail, reasons);
+            undisclosed(mail, reasons);
         }
+        domainInSubject(mail, reasons);
         String domain = mail.fromDomain() == null ? "" : mail.fromDomain().toLowerCase(Locale.ROOT);
         int dot = domain.lastIndexOf('.');
         if (dot >= 0 && generic.cheapTlds.contains(domain.substring(dot + 1))) {
@@ -109,9 +114,41 @@ public final class SuspicionSigns {
         }
         String replyDomain = replyTo.substring(replyTo.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
         String fromDomain = mail.fromDomain().toLowerCase(Locale.ROOT);
-        if (!replyDomain.equals(fromDomain) && generic.freeMailDomains.contains(replyDomain)) {
-            reasons.add(new Reason("REPLY_TO_ELSEWHERE", 2.0, "replies would go to " + replyDomain + ", not to the sender's "
-                + fromDomain));
+        if (replyDomain.equals(fromDomain) || Hosts.within(replyDomain, List.of(fromDomain))
+                || Hosts.within(fromDomain, List.of(replyDomain))) {
+            return;
+        }
+        // A person asking to connect answers from their own address; a free-mail Reply-To elsewhere is the classic
+        // scam, any other domain a weaker sign.
+        boolean free = generic.freeMailDomains.contains(replyDomain);
+        reasons.add(new Reason("REPLY_TO_ELSEWHERE", free ? 2.0 : 1.5, "replies would go to " + replyDomain
+            + ", not to the sender's " + fromDomain));
+    }
+
+    /** A request to connect with one person sent to nobody visible: "undisclosed-recipients:;", an empty group. */
+    private static void undisclosed(MailText mail, List<Reason> reasons) {
+        List<String> to = mail.header("to");
+        String value = to.isEmpty() ? "" : to.get(0).strip();
+        if (to.isEmpty() || value.isEmpty() || value.endsWith(":;") || value.endsWith(": ;")) {
+            reasons.add(new Reason("UNDISCLOSED_RECIPIENTS", 1.5, "no visible recipient: " + (value.isEmpty()
+                ? "no To" : value)));
+        }
+    }
+
+    /**
+     * A host name in the subject that is not the sender's ("join CLAIM 2.45 BTC - payout.example.xyz"): notices name
+     * people and services, not other sites to visit.
+     */
+    private static void domainInSubject(MailText mail, List<Reason> reasons) {
+        Matcher m = HOST_IN_TEXT.matcher(mail.subject());
+        while (m.find()) {
+            String host = m.group().toLowerCase(Locale.ROOT);
+            String from = mail.fromDomain() == null ? "" : mail.fromDomain().toLowerCase(Locale.ROOT);
+            Optional<String> label = Hosts.label(host);
+            if (label.isPresent() && !from.contains(label.get()) && Hosts.hasPublicSuffix(host)) {
+                reasons.add(new Reason("FOREIGN_HOST_IN_SUBJECT", 1.5, "the subject names the site " + host));
+                return;
+            }
         }
     }
 }

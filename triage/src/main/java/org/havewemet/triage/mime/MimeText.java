@@ -33,7 +33,7 @@ public final class MimeText {
     public static final int MAX_PARTS = 200;
     private static final List<String> KEPT_HEADERS = List.of("list-unsubscribe", "list-unsubscribe-post", "list-id",
             "list-post", "precedence", "authentication-results", "x-mailer", "sender", "in-reply-to", "references",
-            "feedback-id");
+            "feedback-id", "to");
 
     private final StringBuilder plain = new StringBuilder();
     private final StringBuilder html = new StringBuilder();

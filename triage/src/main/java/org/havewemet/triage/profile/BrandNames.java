@@ -18,7 +18,13 @@ public final class BrandNames {
             "notification", "team", "updates", "update", "security", "support", "bulletin", "messages", "message", "mail",
             "alerts", "alert", "service", "services", "news", "newsletter", "info", "account", "accounts", "network",
             "connect", "connections", "official", "admin", "administration", "noreply", "no", "reply", "the", "from",
-            "hq", "help", "desk", "center", "centre", "care", "customer", "verification", "billing", "safety", "trust", "helpdesk", "member", "members", "premium", "jobs", "business", "profile", "corporation", "inc", "mailer");
+            "hq", "help", "desk", "center", "centre", "care", "customer", "verification", "billing", "safety", "trust", "helpdesk", "member", "members", "premium", "jobs", "business", "profile", "corporation", "inc", "mailer",
+            // the same words in the languages the platforms write in: a display name "LinkedIn Convites" speaks for LinkedIn
+            "convites", "convite", "invitaciones", "invitación", "invitacion", "einladungen", "einladung", "inviti", "invito", "uitnodigingen", "zaproszenia", "davetler",
+            "notificaciones", "notificações", "notificacoes", "notifiche", "benachrichtigungen", "meldingen", "powiadomienia", "bildirimler", "avisos", "aviso",
+            "equipo", "equipe", "équipe", "suporte", "soporte", "assistenza", "supporto", "hilfe", "ayuda", "ajuda", "aiuto", "kundenservice", "sicherheit", "seguridad", "segurança", "sicurezza", "sécurité",
+            "servicio", "serviço", "servizio", "conta", "cuenta", "compte", "konto", "cuentas", "contas", "サポート", "お知らせ", "客服", "通知", "고객센터", "알림", "поддержка", "служба", "уведомления",
+            "الدعم", "فريق", "تنبيهات", "תמיכה", "सहायता", "japan", "brasil", "br", "de", "fr", "es", "it", "jp", "cn", "kr");
     private static final Pattern ON_BEHALF = Pattern.compile(
             "(?i)((?:^|[^\\p{L}])(?:via|par|über|through)|a trav[ée]s de|por meio do|tramite|\\()\\s*");
 
@@ -35,6 +41,13 @@ public final class BrandNames {
         for (String brand : brandsLower) {
             List<String> brandTokens = Arrays.stream(SEPARATORS.split(brand)).filter(t -> !t.isEmpty()).toList();
             if (brandTokens.isEmpty() || !containsSequence(tokens, brandTokens)) {
+                // "Linkedln", "L1nkedIn": the brand written with look-alike letters claims it just the same.
+                List<String> look = tokens.stream().map(BrandNames::skeleton).toList();
+                List<String> brandLook = brandTokens.stream().map(BrandNames::skeleton).toList();
+                if (!brandTokens.isEmpty() && brand.length() >= 5 && containsSequence(look, brandLook)
+                        && tokens.stream().allMatch(t -> brandLook.contains(skeleton(t)) || NOTICE_WORDS.contains(t))) {
+                    return true;
+                }
                 continue;
             }
             if (tokens.stream().allMatch(t -> brandTokens.contains(t) || NOTICE_WORDS.contains(t))) {
@@ -48,6 +61,12 @@ public final class BrandNames {
             }
         }
         return false;
+    }
+
+    /** Look-alike letters to one representative ("1" and "l" and "i"; "rn" and "m"). */
+    private static String skeleton(String s) {
+        return s.replace("rn", "m").replace("vv", "w").replace('0', 'o').replace('1', 'l').replace('i', 'l')
+            .replace('ı', 'l').replace('|', 'l');
     }
 
     private static boolean containsSequence(List<String> tokens, List<String> seq) {

@@ -21,6 +21,9 @@ public final class CompiledGeneric {
     public final List<Pattern> bulkUrls;
     public final List<Pattern> directSubject;
     public final List<Pattern> directBody;
+    /** A network's name and an ask to be added or accepted in one sentence ({@link GenericRules.Direct}). */
+    public final Pattern directAskOnNetwork;
+    public final List<Pattern> directNotAsks;
     public final Set<String> dangerousExtensions;
     /** The pseudo platform "other" of networks no profile lists. */
     public final CompiledProfile unlisted;
@@ -53,6 +56,8 @@ public final class CompiledGeneric {
         bulkUrls = Rx.compile("generic.bulkUrlPatterns", rules.bulkUrlPatterns());
         directSubject = Rx.compile("direct.subject", direct.subject());
         directBody = Rx.compile("direct.body", direct.body());
+        directAskOnNetwork = askOnNetwork(direct.networks(), direct.asks());
+        directNotAsks = Rx.compile("direct.notAsks", direct.notAsks());
         GenericRules.Unlisted u = rules.unlisted();
         unlisted = new CompiledProfile(u.profile());
         inviteLinks = Rx.compile("generic.unlisted.inviteLinks", u.inviteLinks());
@@ -94,6 +99,28 @@ public final class CompiledGeneric {
             first = false;
         }
         return Rx.compile(where, sb.append(')').toString());
+    }
+
+    /**
+     * Either order within one sentence: "add me on Facebook", "LinkedIn'den bağlantı isteği gönderdim". Latin names
+     * start at a word boundary; names in other scripts may carry a prefix ("בלינקדאין").
+     */
+    private static Pattern askOnNetwork(List<String> networks, List<String> asks) {
+        if (networks.isEmpty() || asks.isEmpty()) {
+            return Rx.compile("direct.asks", "$^");
+        }
+        StringBuilder net = new StringBuilder("(?:");
+        boolean first = true;
+        for (String n : networks) {
+            String lower = n.toLowerCase(Locale.ROOT);
+            boolean latin = lower.chars().allMatch(ch -> ch < 128);
+            net.append(first ? "" : "|").append(latin ? "\\b" : "").append(Pattern.quote(lower));
+            first = false;
+        }
+        net.append(')');
+        String ask = "(?:" + String.join("|", asks) + ")";
+        String gap = "[^.!?。！？\\n]{0,60}?";
+        return Rx.compile("direct.asks", net + gap + ask + "|" + ask + gap + net);
     }
 
     /** "Herr Krüger", "Pak Hendra", "Dr. Okafor": a title, then a capitalized word (case-sensitive). */

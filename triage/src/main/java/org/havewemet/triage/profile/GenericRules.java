@@ -117,12 +117,25 @@ public record GenericRules(List<String> footers,
         }
     }
 
-    /** Person-to-person connection requests that no platform sent. */
-    public record Direct(List<String> subject, List<String> body, Map<String, List<String>> defaultNotes) {
+    /**
+     * Person-to-person connection requests that no platform sent.
+     *
+     * @param networks names of networks and messengers, as people write them in any script ("LinkedIn", "لينكدإن",
+     *                 "카카오톡"): plain words, matched as prefixes ("Facebooku", "LinkedIn'den")
+     * @param asks     the words of asking to be added or accepted, in any language (patterns); a network's name and an
+     *                 ask in one sentence make a connection request
+     * @param notAsks  what makes such a sentence no request: thanks for an invitation already accepted, a company's
+     *                 "connect with us on LinkedIn"
+     */
+    public record Direct(List<String> subject, List<String> body, Map<String, List<String>> defaultNotes,
+                         List<String> networks, List<String> asks, List<String> notAsks) {
         public Direct {
             subject = Lists.orEmpty(subject);
             body = Lists.orEmpty(body);
             defaultNotes = Lists.orEmpty(defaultNotes);
+            networks = Lists.orEmpty(networks);
+            asks = Lists.orEmpty(asks);
+            notAsks = Lists.orEmpty(notAsks);
         }
     }
 }

@@ -24,7 +24,7 @@ public final class PlatformProfiles {
     public record File(GenericRules generic, GenericRules.Direct direct, List<PlatformProfile> platforms) {
         public File {
             generic = generic == null ? new GenericRules(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : generic;
-            direct = direct == null ? new GenericRules.Direct(null, null, null) : direct;
+            direct = direct == null ? new GenericRules.Direct(null, null, null, null, null, null) : direct;
             platforms = Lists.orEmpty(platforms);
         }
     }
