@@ -40,8 +40,8 @@ import org.havewemet.triage.Verdict;
  * What the server must do with a mail, decided without the server: the triage module's own verdict
  * ({@link ConfiguredTriage} on the same configuration, nobody known, as for a fresh user) mapped through the reply
  * policy (a fresh ledger, nothing answered yet) the way havewemet acts on it: NOT_INVITATION stays in INBOX
- * untouched; otherwise the verdict's folder, a thank-you draft for an "accepted your invitation" notice, else the
- * policy's REPLY (to its target), DRAFT or nothing.
+ * untouched; otherwise the verdict's folder, a thank-you draft for an "accepted your invitation" notice that is not
+ * SUSPICIOUS, else the policy's REPLY (to its target), DRAFT or nothing.
  */
 final class Prediction implements AutoCloseable {
     /** The verdict, its reasons and the reply decision, for failure messages about tuning and shared mails. */
@@ -79,7 +79,7 @@ final class Prediction implements AutoCloseable {
         }
         String folder = folderOf(result.verdict());
         Invitation invitation = result.invitation().orElse(null);
-        if (invitation != null && invitation.event() == EventKind.ACCEPTED) {
+        if (invitation != null && invitation.event() == EventKind.ACCEPTED && result.verdict() != Verdict.SUSPICIOUS) {
             return new Predicted(Outcome.of(folder, null, true), result.verdict(), reasons + " thank-you draft");
         }
         Set<String> aliases = result.verdict() == Verdict.UNEXPLAINED

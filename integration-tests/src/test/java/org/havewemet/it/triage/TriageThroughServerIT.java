@@ -185,7 +185,7 @@ class TriageThroughServerIT {
         pending.addAll(List.of(users));
         pending.removeAll(refused);
         try {
-            Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+            Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> {
                     census.mailboxes(new HashSet<>(pending), pool).forEach((user, box) -> {
                         if (box.delivered() > 0) {
