@@ -10,14 +10,15 @@ import org.havewemet.reply.ReplyContext.AutomaticVerdict;
 /**
  * James' own answer to "was this mail sent automatically?" ({@link AutomaticallySentMailDetector}, the one its
  * vacation and notification mailets use), as a reply policy verdict. The policy applies its stricter rules first, so
- * their documented reason codes stay; this adds whatever James knows on top.
+ * their documented reason codes stay; this adds whatever James knows on top. Public so that the through-the-server
+ * integration test predicts the server's reply decision with the same rule.
  */
-final class JamesAutomaticMail {
+public final class JamesAutomaticMail {
     private JamesAutomaticMail() {
     }
 
     /** Null when James sees a person's mail (or cannot tell). */
-    static AutomaticVerdict verdict(AutomaticallySentMailDetector detector, Mail mail) {
+    public static AutomaticVerdict verdict(AutomaticallySentMailDetector detector, Mail mail) {
         if (detector == null) {
             return null;
         }

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Carries out the reply policy: sends "Have we met?" through James (null reverse path, so nothing can bounce back
  * to the inviter), or saves the same text as a draft in the user's Drafts folder, or does nothing and says why.
- * An "X accepted your invitation" notice gets a thank-you draft asking for a short call.
+ * An "X accepted your invitation" notice gets a thank-you draft asking for a short call, unless it is SUSPICIOUS.
  */
 final class ReplyService implements InvitationResponder {
     private static final Logger LOGGER = LoggerFactory.getLogger(ReplyService.class);
@@ -84,7 +84,9 @@ final class ReplyService implements InvitationResponder {
         Invitation invitation = result.invitation().orElse(null);
         String user = recipient.asString();
         Optional<ReasonCode> quiet = quietReason(result);
-        if (invitation != null && invitation.event() == EventKind.ACCEPTED) {
+        // A spoofed "accepted your invitation" gets no thank-you: SUSPICIOUS mail is never answered, not even in a draft.
+        if (invitation != null && invitation.event() == EventKind.ACCEPTED
+            && result.verdict() != Verdict.SUSPICIOUS) {
             if (quiet.isPresent()) {
                 // A shared address is filed quietly: not even the thank-you draft.
                 return ReplyOutcome.suppressed(quiet.get().name());

@@ -20,11 +20,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.havewemet.it.replies.ReplyIt.USER;
 
-/** "Jane Roe accepted your invitation": a thank-you draft asking for a short call, never a sent mail. */
+/**
+ * "Jane Roe accepted your invitation": a thank-you draft asking for a short call, never a sent mail; a spoofed one
+ * (SUSPICIOUS) goes to Spam with no draft at all.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AcceptedInvitationIT {
+    static final String SPOOFED = "sam@" + HaveWeMetJames.DOMAIN;
+
     @RegisterExtension
-    static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers(USER);
+    static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers(USER, SPOOFED);
     static final OutsideWorld OUTSIDE = JAMES.outside();
 
     @RegisterExtension
@@ -49,5 +54,21 @@ class AcceptedInvitationIT {
         ReplyIt.awaitStatus(server.getProbe(HaveWeMetProbe.class).runtime(), USER, id, "drafted/ACCEPTED_THANK_YOU");
         Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
             .until(() -> OUTSIDE.received().isEmpty());
+    }
+
+    @Test
+    void lookalikeAcceptedNoticeShouldGoToSpamWithoutAThankYouDraft(GuiceJamesServer server) throws Exception {
+        int imapPort = server.getProbe(ImapGuiceProbe.class).getImapPort();
+        String id = "<1763889120000.accept.2026.jr7@ltx1-app7.prod.linkedin.com>";
+
+        ReplyIt.send(server.getProbe(SmtpGuiceProbe.class).getSmtpPort().getValue(), "s-1a2b@bounce.linkedln-mail.test",
+            SPOOFED, ReplyIt.read("replies/lookalike-accepted.eml"));
+
+        assertThat(ReplyIt.awaitDelivered(imapPort, SPOOFED, id)).isEqualTo("Spam");
+        ReplyIt.awaitStatus(server.getProbe(HaveWeMetProbe.class).runtime(), SPOOFED, id,
+            "suppressed/VERDICT_SUSPICIOUS");
+        imap.connect("127.0.0.1", imapPort).login(SPOOFED, HaveWeMetJames.PASSWORD);
+        assertThat(imap.getMessageCount("Drafts")).as("drafts of the spoofed user").isZero();
+        assertThat(OUTSIDE.received()).isEmpty();
     }
 }

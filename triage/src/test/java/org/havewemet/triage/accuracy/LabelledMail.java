@@ -19,9 +19,10 @@ import org.havewemet.triage.Verdict;
  * are found by their header name, so a folder may add columns without breaking the reader.
  *
  * @param accepted the verdicts that count as right ("EITHER (A or B): ..." accepts both)
+ * @param event    what the message is (invitation, reminder, accepted, personal, phish...), empty when not labelled
  */
 public record LabelledMail(Path eml, Set<Verdict> accepted, String inviterName, String kind, String language,
-                           String split, String platform) {
+                           String split, String platform, String event) {
 
     public static List<LabelledMail> read(Path labels, Path emlDirectory) throws IOException {
         List<String> lines = Files.readAllLines(labels);
@@ -43,7 +44,7 @@ public record LabelledMail(Path eml, Set<Verdict> accepted, String inviterName, 
             rows.add(new LabelledMail(emlDirectory.resolve(field(f, column, "file")),
                 accepted(expected, field(f, column, "rationale")), field(f, column, "inviter_name"),
                 field(f, column, "kind"), field(f, column, "language"), field(f, column, "split"),
-                field(f, column, "platform")));
+                field(f, column, "platform"), field(f, column, "event")));
         }
         return rows;
     }
