@@ -9,10 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.havewemet.it.triage.LabelledFixtures.Fixture;
+import org.havewemet.triage.Verdict;
 
 /**
  * Totals of the labelled mails through the server, per split and per kind (and for the shared corpus per labelled
@@ -60,6 +62,12 @@ final class ThroughServerReport {
             Map<String, List<Result>> groups = new TreeMap<>();
             rows.forEach(r -> groups.computeIfAbsent(group.apply(r), g -> new ArrayList<>()).add(r));
             groups.forEach((name, list) -> sb.append(line("  " + name, list)));
+            long spoofs = rows.stream().filter(ThroughServerReport::labelledSuspicious).count();
+            long answered = rows.stream().filter(r -> labelledSuspicious(r) && r.observed().replied()).count();
+            if (spoofs > 0) {
+                sb.append(String.format(Locale.ROOT, "  SUSPICIOUS-labelled mails answered: %d of %d%n", answered,
+                    spoofs));
+            }
             long unaddressed = rows.stream().filter(r -> r.predicted().why().contains("NOT_ADDRESSED_TO_USER")).count();
             if (unaddressed > 0) {
                 sb.append("  ").append(unaddressed).append(" of these name no address of their user in To/Cc (archive "
@@ -100,6 +108,11 @@ final class ThroughServerReport {
                 .append('\n');
         }
         return sb.toString();
+    }
+
+    /** A spoof by its label: the one kind of mail that must never be answered. */
+    static boolean labelledSuspicious(Result r) {
+        return r.fixture().row().accepted().equals(Set.of(Verdict.SUSPICIOUS));
     }
 
     private static String line(String name, List<Result> rows) {

@@ -39,8 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * corpus, delivered over SMTP to a real James with havewemet, each to its own user: where it lands (IMAP), whether
  * a reply reached the outside world (GreenMail) or a draft was saved. Asserted: the server does exactly what the
  * triage module decides for that mail and envelope, mapped through the reply policy (any difference is a wiring
- * bug); no SUSPICIOUS-labelled mail is answered and no mail is lost; every real-corpus mail is in its labelled
- * folder. Label accuracy of the fixtures is reported (target/triage-through-server.txt), per split, kind and check,
+ * bug); no tuning or shared-corpus SUSPICIOUS-labelled mail is answered (held-out spoofs answered are counted in
+ * the report, never asserted, since nobody may tune on them); no mail is lost; every real-corpus mail is in its
+ * labelled folder. Label accuracy of the fixtures is reported (target/triage-through-server.txt), per split, kind and check,
  * and asserted only against sane floors; held-out mails are never named with their label results.
  *
  * <p>Each user's real address is the mail's first To address, configured as the user's alias
@@ -152,8 +153,9 @@ class TriageThroughServerIT {
                         + r.observed().summary()
                     : name + ": triage says " + r.predicted().outcome() + why + ", server did " + r.observed());
             }
-            if (r.fixture().row().accepted().equals(Set.of(Verdict.SUSPICIOUS)) && r.observed().replied()) {
-                answeredSpoofs.add(name + ": answered" + (r.fixture().heldOut() ? "" : " " + r.observed()));
+            // Held-out spoofs that triage misses are counted in the report, not asserted: nobody may tune on them.
+            if (!r.fixture().heldOut() && ThroughServerReport.labelledSuspicious(r) && r.observed().replied()) {
+                answeredSpoofs.add(name + ": answered " + r.observed());
             }
             if (r.observed().folders().size() != 1 && !refused.containsKey(r.fixture().user())) {
                 lost.add(name + ": in " + r.observed().folders().size() + " folders " + r.observed().folders());
