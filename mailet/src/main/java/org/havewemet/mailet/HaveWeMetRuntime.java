@@ -329,25 +329,13 @@ public class HaveWeMetRuntime {
             return false;
         }
         try {
-            String id = InvitationRecord.idFor(user, messageId);
-            Optional<InvitationRecord> found = index().get(id);
-            if (found.isEmpty()) {
-                return false;
+            Stores open = stores();
+            boolean corrected = new CorrectionRecorder(index(), open.writes(), open.learning())
+                .record(user, messageId, target, clock.instant());
+            if (corrected) {
+                LOGGER.info("havewemet: a user corrected an invitation to {}", target);
             }
-            InvitationRecord r = found.get();
-            UserLearning.Target to = UserLearning.Target.valueOf(target);
-            String verdict = switch (to) {
-                case PRIORITY -> "PERSONAL";
-                case UNEXPLAINED -> "UNEXPLAINED";
-                case SPAM -> "SUSPICIOUS";
-                case INBOX -> "NOT_INVITATION";
-            };
-            stores().writes().submitRecord(r.withVerdict(verdict).withReason(Corrections.USER_CORRECTION));
-            stores().learning().correct(user, id, InviterIdentity.key(r.profileUrl(), r.inviterName(),
-                r.inviterHeadline(), r.inviterEmail()), NoteFeatures.of(r.note(), r.platform(),
-                r.mutualConnections()), to, clock.instant());
-            LOGGER.info("havewemet: a user corrected an invitation to {}", target);
-            return true;
+            return corrected;
         } catch (IOException | RuntimeException e) {
             LOGGER.warn("havewemet could not record a correction", e);
             return false;

@@ -26,7 +26,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class UserLearning {
     /** Where a user moved an invitation to. */
-    enum Target { PRIORITY, UNEXPLAINED, SPAM, INBOX }
+    enum Target {
+        PRIORITY("PERSONAL"), UNEXPLAINED("UNEXPLAINED"), SPAM("SUSPICIOUS"), INBOX("NOT_INVITATION");
+
+        private final String verdict;
+
+        Target(String verdict) {
+            this.verdict = verdict;
+        }
+
+        /** The verdict a move into this folder gives the invitation in the index. */
+        String verdict() {
+            return verdict;
+        }
+    }
 
     /** An inviter's relation to one user, set by a correction. */
     enum Relation { KNOWN, SPAM }
