@@ -28,7 +28,6 @@ import org.havewemet.reply.ReplyDecision;
 import org.havewemet.reply.ReplyLedger;
 import org.havewemet.reply.ReplyPolicy;
 import org.havewemet.reply.ReplySettings;
-import org.havewemet.triage.EventKind;
 import org.havewemet.triage.Invitation;
 import org.havewemet.triage.Inviter;
 import org.havewemet.triage.Reason;
@@ -84,9 +83,7 @@ final class ReplyService implements InvitationResponder {
         Invitation invitation = result.invitation().orElse(null);
         String user = recipient.asString();
         Optional<ReasonCode> quiet = quietReason(result);
-        // A spoofed "accepted your invitation" gets no thank-you: SUSPICIOUS mail is never answered, not even in a draft.
-        if (invitation != null && invitation.event() == EventKind.ACCEPTED
-            && result.verdict() != Verdict.SUSPICIOUS) {
+        if (ReplyPolicy.thanksForAcceptance(invitation, result.verdict())) {
             if (quiet.isPresent()) {
                 // A shared address is filed quietly: not even the thank-you draft.
                 return ReplyOutcome.suppressed(quiet.get().name());

@@ -44,6 +44,14 @@ public final class ReplyPolicy {
         this.clock = clock;
     }
 
+    /**
+     * Whether this mail is an "accepted your invitation" notice that gets a thank-you draft instead of going through
+     * the reply rules. A SUSPICIOUS one never does: spoofed mail is never answered, not even in a draft.
+     */
+    public static boolean thanksForAcceptance(Invitation invitation, Verdict verdict) {
+        return invitation != null && invitation.event() == EventKind.ACCEPTED && verdict != Verdict.SUSPICIOUS;
+    }
+
     /** What to do with this invitation now, without reserving or counting anything. */
     public ReplyDecision decide(ReplyContext ctx) {
         try {

@@ -28,7 +28,6 @@ import org.havewemet.reply.ReplyLedger;
 import org.havewemet.reply.ReplyPolicy;
 import org.havewemet.reply.ReplySettings;
 import org.havewemet.triage.ConfiguredTriage;
-import org.havewemet.triage.EventKind;
 import org.havewemet.triage.Invitation;
 import org.havewemet.triage.KnownInviters;
 import org.havewemet.triage.Reason;
@@ -79,7 +78,7 @@ final class Prediction implements AutoCloseable {
         }
         String folder = folderOf(result.verdict());
         Invitation invitation = result.invitation().orElse(null);
-        if (invitation != null && invitation.event() == EventKind.ACCEPTED && result.verdict() != Verdict.SUSPICIOUS) {
+        if (ReplyPolicy.thanksForAcceptance(invitation, result.verdict())) {
             return new Predicted(Outcome.of(folder, null, true), result.verdict(), reasons + " thank-you draft");
         }
         Set<String> aliases = result.verdict() == Verdict.UNEXPLAINED
