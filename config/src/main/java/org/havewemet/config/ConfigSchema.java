@@ -24,6 +24,8 @@ final class ConfigSchema {
     /** Locale tags accepted for templates: a two-letter language, optionally a region, e.g. {@code fr-CA}. */
     static final String LOCALE_SHAPE = "[a-z]{2}(-[A-Z]{2})?";
     private static final int MAX_TEXT = 400;
+    /** An IPv4 or IPv6 address or a host name: what Jetty binds to. */
+    static final String BIND_SHAPE = "[A-Za-z0-9][A-Za-z0-9.:-]{0,252}|[0-9A-Fa-f:.]{2,45}";
     /** Shared mailboxes address-book importers invite (issue 15): matched on the local part of the address. */
     static final List<String> ROLE_DEFAULTS = List.of("^info$", "^contact$", "^sales$", "^support$", "^office$",
             "^jobs$", "^members$", "^team$");
@@ -86,6 +88,10 @@ final class ConfigSchema {
         root.put("learning", section(
                 "enabled", new BoolRule(true),
                 "minCorrections", new IntRule(1, 100_000, 5)));
+        root.put("userweb", section(
+                "port", new IntRule(0, 65_535, 0),
+                "bind", new TextRule("127.0.0.1", "a host name or IP address to listen on, like 127.0.0.1",
+                        text -> text.matches(BIND_SHAPE))));
         return new Section(root);
     }
 
