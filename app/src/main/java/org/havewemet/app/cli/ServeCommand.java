@@ -33,6 +33,11 @@ public final class ServeCommand implements Callable<Integer> {
         description = "James WebAdmin port, also serving /havewemet/ (default: ${DEFAULT-VALUE}).")
     int webadminPort;
 
+    @Option(names = "--user-web-port", paramLabel = "PORT",
+        description = "Serve each user's own invitations page and JSON API on this port of 127.0.0.1 "
+            + "(sign in with the mail address and password); off unless given or set by userweb.port.")
+    Integer userWebPort;
+
     @Option(names = "--data", defaultValue = "havewemet-data", paramLabel = "DIR",
         description = "Data directory: conf/, mailboxes, mail queue, the index, the ledger, templates "
             + "(default: ./${DEFAULT-VALUE}).")
@@ -58,6 +63,10 @@ public final class ServeCommand implements Callable<Integer> {
         Optional<HostAndPort> relay;
         try {
             relay = Optional.ofNullable(outboundRelay).map(HostAndPort::parse);
+            if (userWebPort != null && (userWebPort < 1 || userWebPort > 65535)) {
+                throw new IllegalArgumentException("--user-web-port: expected a port between 1 and 65535, found "
+                    + userWebPort);
+            }
             if (!user.contains("@")) {
                 throw new IllegalArgumentException("--user: expected an address such as demo@havewemet.test, found \"" + user + "\"");
             }
@@ -68,7 +77,8 @@ public final class ServeCommand implements Callable<Integer> {
             .withPorts(smtpPort, imapPort, webadminPort)
             .withOutboundRelay(relay);
 
-        EmbeddedJames james = EmbeddedJames.create(settings, true);
+        EmbeddedJames created = EmbeddedJames.create(settings, true);
+        EmbeddedJames james = userWebPort == null ? created : created.withUserWeb(userWebPort);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping James...");
@@ -87,6 +97,9 @@ public final class ServeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "havewemet is running (Apache James 3.8.1), data in %s%n", settings.dataDirectory());
         out.printf(Locale.ROOT, "  SMTP     127.0.0.1:%d   IMAP 127.0.0.1:%d   WebAdmin http://127.0.0.1:%d/havewemet/%n",
             james.smtpPort(), james.imapPort(), james.webadminPort());
+        if (userWebPort != null) {
+            out.printf(Locale.ROOT, "  Your invitations  http://127.0.0.1:%d/ (sign in as the user below)%n", userWebPort);
+        }
         out.printf(Locale.ROOT, "  user     %s / %s%n", user, password);
         out.printf(Locale.ROOT, "  outbound %s%n", settings.outboundRelay().map(r -> "relay " + r).orElse("DNS/MX delivery"));
         out.printf(Locale.ROOT, "Send a test invitation:  curl -s smtp://127.0.0.1:%d --mail-from inviter@example.com "

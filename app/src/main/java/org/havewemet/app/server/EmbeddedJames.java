@@ -10,6 +10,7 @@ import org.apache.james.modules.protocols.ImapGuiceProbe;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
 import org.apache.james.utils.DataProbeImpl;
 import org.apache.james.utils.WebAdminGuiceProbe;
+import org.havewemet.userweb.UserWebOverride;
 
 /**
  * An Apache James 3.8.1 server, assembled like James' memory server ({@code MemoryJamesServerMain}) but keeping its
@@ -38,6 +39,16 @@ public final class EmbeddedJames implements AutoCloseable {
             .workingDirectory(dataDirectory.toAbsolutePath().toFile())
             .usersRepository(UsersRepositoryModuleChooser.Implementation.DEFAULT)
             .build();
+    }
+
+    /**
+     * The same server, with each user's own page listening on {@code port} of the bind host whatever
+     * {@code userweb.*} of havewemet.yaml says ({@code serve --user-web-port}). Call before {@link #start()}.
+     */
+    public EmbeddedJames withUserWeb(int port) {
+        UserWebOverride listener = new UserWebOverride(settings.bindHost(), port);
+        return new EmbeddedJames(settings, server.overrideWith(binder -> binder.bind(UserWebOverride.class)
+            .toInstance(listener)));
     }
 
     public EmbeddedJames start() throws Exception {
