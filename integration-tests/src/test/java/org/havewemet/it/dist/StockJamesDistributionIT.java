@@ -61,6 +61,7 @@ class StockJamesDistributionIT {
     private int smtpPort;
     private int imapPort;
     private int webAdminPort;
+    private int userWebPort;
     private List<Path> jamesLibraries;
     private Path extensionJar;
     private ReadmeInstallSection readme;
@@ -92,6 +93,9 @@ class StockJamesDistributionIT {
         readme = ReadmeInstallSection.read(RepositoryFiles.readme());
         extensionJar = RepositoryFiles.extensionJar();
         readme.applyTo(home, extensionJar);
+        // Only each user's own page is turned on: every other key keeps its default (the README's verification).
+        userWebPort = JamesProcess.freePort();
+        Files.writeString(home.resolve("conf/havewemet.yaml"), "userweb:\n  port: " + userWebPort + "\n");
 
         james = JamesProcess.start(home, workspace.resolve("james.log"));
         try {
@@ -197,6 +201,30 @@ class StockJamesDistributionIT {
         assertThat(json.readTree(response.body())).isEqualTo(json.readTree(readme.expectedVerificationJson()));
         assertThat(json.readTree(response.body()).at("/folders/unexplained").asText())
             .isEqualTo("Invitations/Unexplained");
+    }
+
+    @Test
+    void usersPageShouldServeFromTheExtensionsJarOnItsOwnListenerAndSignInWithTheImapPassword() throws Exception {
+        URI page = URI.create("http://" + JamesProcess.HOST + ":" + userWebPort + "/");
+        HttpResponse<String> html = http.send(HttpRequest.newBuilder(page).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.body()).contains("<script src=\"/app.js\" defer></script>");
+        assertThat(html.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+            assertThat(csp).contains("default-src 'self'"));
+
+        HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(page.resolve("/api/session"))
+            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("address", USER,
+                "password", PASSWORD))))
+            .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(201);
+        String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict");
+        HttpResponse<String> search = http.send(HttpRequest.newBuilder(page.resolve("/api/invitations"))
+            .header("Cookie", cookie.substring(0, cookie.indexOf(';'))).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
+        assertThat(json.readTree(search.body()).get("address").asText()).isEqualTo(USER);
     }
 
     @Test
