@@ -96,6 +96,10 @@ public final class UserWebServer implements AutoCloseable {
             response.header("X-Frame-Options", "DENY");
             response.header("Referrer-Policy", "no-referrer");
             response.header("Cache-Control", "no-store");
+            // Bodies are small JSON objects: a large one is refused before anything reads it into memory.
+            if (request.contentLength() > UserWebApi.MAX_BODY_CHARS) {
+                throw new UserWebError(413, "request body too large");
+            }
             if (request.pathInfo().startsWith("/api/") && !RequestGuard.isSignIn(request.requestMethod(),
                 request.pathInfo())) {
                 request.attribute("session", guard.authorize(request.requestMethod(),

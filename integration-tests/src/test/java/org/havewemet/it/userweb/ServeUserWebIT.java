@@ -2,6 +2,8 @@ package org.havewemet.it.userweb;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ConnectException;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -16,10 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The demo server's users' page ({@code ./havewemet serve --user-web-port N}): on with the flag although
- * havewemet.yaml leaves {@code userweb.port} off, and the demo user signs in with their IMAP password.
+ * havewemet.yaml leaves {@code userweb.port} off, the demo user signs in with their IMAP password, and the listener
+ * closes when James stops.
  */
 class ServeUserWebIT {
     static final String USER = "demo@" + HaveWeMetJames.DOMAIN;
@@ -38,6 +42,9 @@ class ServeUserWebIT {
             assertThat(demo.request().get("/api/invitations").jsonPath().getInt("total")).isZero();
             assertThat(UserWeb.signInResponse(port, USER, "not-the-password").statusCode()).isEqualTo(401);
         }
+        // Stopped with James (the startable's @PreDestroy): the port is closed again.
+        UserWeb.AWAIT.untilAsserted(() -> assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
+            .isInstanceOf(ConnectException.class));
     }
 
     @Test

@@ -165,6 +165,8 @@ class UserPageIT {
         assertThat(UserWeb.given(PORT).cookie("havewemet_session", "forged").get("/api/invitations/" + samId)
             .statusCode()).isEqualTo(401);
 
+        assertThat(UserWeb.given(PORT).body("{\"address\": \"" + "x".repeat(10_000) + "\"}").post("/api/session")
+            .statusCode()).as("a body too large").isEqualTo(413);
         Response page = UserWeb.given(PORT).get("/");
         assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'").contains("script-src 'self'")
             .doesNotContain("unsafe-inline");
