@@ -76,6 +76,15 @@ final class NoteExtractor {
             if (line.isEmpty() || line.chars().noneMatch(Character::isLetterOrDigit)) {
                 continue;
             }
+            if (line.endsWith(":") && TextFolding.wordCount(line) <= 8 && nextIsName(lines, i, inviterName)) {
+                // "This invitation is still waiting:" above the inviter's card: a heading of the template.
+                continue;
+            }
+            if (isActionLabel(lines, i, line)) {
+                // "Accept invitation from Stefan" with its link on the next line: the template's button, not a note.
+                inCard = false;
+                continue;
+            }
             String withoutUrls = URL.matcher(line).replaceAll("").strip();
             if (!withoutUrls.equals(line)) {
                 inCard = false;
@@ -176,6 +185,25 @@ final class NoteExtractor {
         return 0;
     }
 
+    private static boolean nextIsName(String[] lines, int i, String inviterName) {
+        for (int j = i + 1; j < Math.min(lines.length, i + 3); j++) {
+            String next = lines[j].strip();
+            if (!next.isEmpty()) {
+                return isName(next, inviterName);
+            }
+        }
+        return false;
+    }
+
+    /** A short line right above a line that is only a link: the link's label in a text part. */
+    private static boolean isActionLabel(String[] lines, int i, String line) {
+        if (i + 1 >= lines.length || TextFolding.wordCount(line) > 8 || URL.matcher(line).find()) {
+            return false;
+        }
+        String next = lines[i + 1].strip();
+        return next.startsWith("http") && URL.matcher(next).replaceAll("").isBlank();
+    }
+
     private static boolean hasQuotedLines(String[] lines, int start) {
         int quoted = 0;
         for (int i = start; i < Math.min(lines.length, start + 40); i++) {
@@ -213,7 +241,7 @@ final class NoteExtractor {
     }
 
     private static boolean isSeparator(String line) {
-        if (line.length() < 8) {
+        if (line.length() < 5) {
             return false;
         }
         for (int i = 0; i < line.length(); i++) {

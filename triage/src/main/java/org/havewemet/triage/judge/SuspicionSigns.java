@@ -97,14 +97,25 @@ public final class SuspicionSigns {
             if (!credential && CREDENTIAL_PAGE.matcher(link.url()).find()) {
                 credential = true;
                 boolean personal = PERSONAL_QUERY.matcher(link.url()).find();
-                reasons.add(new Reason("CREDENTIAL_LINK", personal ? 3.0 : 2.5, "a link leads to a sign-in page"
-                    + (personal ? " with the recipient's address filled in" : "") + " on " + host));
+                // A service's own sign-in page ("log in to see the request") is weak alone; another site's is a phish.
+                boolean ownSite = sameSite(host, mail.fromDomain());
+                reasons.add(new Reason("CREDENTIAL_LINK", personal ? 3.0 : ownSite ? 1.5 : 2.5, "a link leads to a sign-in page"
+                    + (personal ? " with the recipient's address filled in" : "") + " on " + host
+                    + (ownSite && !personal ? ", the sender's own site" : "")));
             }
             if (!shortened && Hosts.withinAny(host, generic.shorteners)) {
                 shortened = true;
                 reasons.add(new Reason("SHORTENED_LINK", 1.0, "a link hides its target behind " + host));
             }
         }
+    }
+
+    private static boolean sameSite(String host, String fromDomain) {
+        if (fromDomain == null) {
+            return false;
+        }
+        Optional<String> linkSite = Hosts.registrable(host);
+        return linkSite.isPresent() && linkSite.equals(Hosts.registrable(fromDomain));
     }
 
     private void replyToElsewhere(MailText mail, List<Reason> reasons) {

@@ -23,6 +23,7 @@ public final class BrandNames {
             "convites", "convite", "invitaciones", "invitación", "invitacion", "einladungen", "einladung", "inviti", "invito", "uitnodigingen", "zaproszenia", "davetler",
             "notificaciones", "notificações", "notificacoes", "notifiche", "benachrichtigungen", "meldingen", "powiadomienia", "bildirimler", "avisos", "aviso",
             "equipo", "equipe", "équipe", "suporte", "soporte", "assistenza", "supporto", "hilfe", "ayuda", "ajuda", "aiuto", "kundenservice", "sicherheit", "seguridad", "segurança", "sicurezza", "sécurité",
+            "contacts", "contact", "kontakte", "kontakt", "contactos", "contatos", "contatti", "contactes", "kontakty", "connexions", "conexiones", "conexões", "verbindungen",
             "servicio", "serviço", "servizio", "conta", "cuenta", "compte", "konto", "cuentas", "contas", "サポート", "お知らせ", "客服", "通知", "고객센터", "알림", "поддержка", "служба", "уведомления",
             "الدعم", "فريق", "تنبيهات", "תמיכה", "सहायता", "japan", "brasil", "br", "de", "fr", "es", "it", "jp", "cn", "kr");
     private static final Pattern ON_BEHALF = Pattern.compile(

@@ -4,14 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rules shared by every platform: footers, closings, generic name patterns, contentless phrases, the cues a note
- * judge looks for, attachment lures and bulk-mail marks.
+ * Rules shared by every platform: footers, closings, generic name patterns, contentless phrases, attachment lures
+ * and bulk-mail marks. (The note judge's cues are per-language files, judge/cues/*.yaml.)
  */
 public record GenericRules(List<String> footers,
                            List<String> closings,
                            List<String> namePatterns,
                            Map<String, List<String>> contentless,
-                           Cues cues,
                            List<String> lures,
                            List<String> noticeActions,
                            List<String> bulkUrlPatterns,
@@ -20,7 +19,6 @@ public record GenericRules(List<String> footers,
                            List<String> replyPrefixes,
                            List<String> quoteIntros,
                            Suspicion suspicion,
-                           Map<String, Cues> languageCues,
                            Signals signals,
                            List<String> gateWords) {
     public GenericRules {
@@ -28,7 +26,6 @@ public record GenericRules(List<String> footers,
         closings = Lists.orEmpty(closings);
         namePatterns = Lists.orEmpty(namePatterns);
         contentless = Lists.orEmpty(contentless);
-        cues = cues == null ? new Cues(null, null, null, null, null) : cues;
         lures = Lists.orEmpty(lures);
         noticeActions = Lists.orEmpty(noticeActions);
         bulkUrlPatterns = Lists.orEmpty(bulkUrlPatterns);
@@ -37,7 +34,6 @@ public record GenericRules(List<String> footers,
         replyPrefixes = Lists.orEmpty(replyPrefixes);
         quoteIntros = Lists.orEmpty(quoteIntros);
         suspicion = suspicion == null ? new Suspicion(null, null, null, null, null, null) : suspicion;
-        languageCues = languageCues == null ? Map.of() : Map.copyOf(languageCues);
         signals = signals == null ? new Signals(null, null, null) : signals;
         gateWords = Lists.orEmpty(gateWords);
     }
@@ -98,22 +94,6 @@ public record GenericRules(List<String> footers,
             freeMailDomains = Lists.orEmpty(freeMailDomains);
             shorteners = Lists.orEmpty(shorteners);
             cheapTlds = Lists.orEmpty(cheapTlds);
-        }
-    }
-
-    /**
-     * Patterns for what a note explains: who the inviter is, how they know the recipient, why connect; and pitches.
-     * No longer read: the note judge's cues are words per language in org/havewemet/triage/judge/cues/*.yaml,
-     * matched on analyzed text (LanguageCues). Still parsed so that platforms.yaml's generic.cues and
-     * generic.languageCues load until they are deleted from it.
-     */
-    public record Cues(List<String> who, List<String> how, List<String> why, List<String> pitch, List<String> collaboration) {
-        public Cues {
-            who = Lists.orEmpty(who);
-            how = Lists.orEmpty(how);
-            why = Lists.orEmpty(why);
-            pitch = Lists.orEmpty(pitch);
-            collaboration = Lists.orEmpty(collaboration);
         }
     }
 

@@ -23,7 +23,7 @@ public final class PlatformProfiles {
     /** The YAML file as a whole. */
     public record File(GenericRules generic, GenericRules.Direct direct, List<PlatformProfile> platforms) {
         public File {
-            generic = generic == null ? new GenericRules(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : generic;
+            generic = generic == null ? new GenericRules(null, null, null, null, null, null, null, null, null, null, null, null, null, null) : generic;
             direct = direct == null ? new GenericRules.Direct(null, null, null, null, null, null) : direct;
             platforms = Lists.orEmpty(platforms);
         }

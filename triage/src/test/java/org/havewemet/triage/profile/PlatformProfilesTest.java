@@ -52,6 +52,15 @@ class PlatformProfilesTest {
     }
 
     @Test
+    void removedGenericCuesShouldBeRejectedAsUnknownKeys(@TempDir Path dir) throws IOException {
+        // The note judge's cues live in judge/cues/<lang>.yaml; an override still carrying the old blocks must say so.
+        Path file = dir.resolve("platforms.yaml");
+        Files.writeString(file, "generic:\n  languageCues:\n    de:\n      how: [' kennengelernt ']\nplatforms: []\n");
+
+        assertThatThrownBy(() -> PlatformProfiles.load(file)).hasMessageContaining("languageCues");
+    }
+
+    @Test
     void invalidPatternShouldBeRejectedNamingThePlatform(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("platforms.yaml");
         Files.writeString(file, "platforms:\n  - id: broken\n    namePatterns: ['(?P<name>unclosed']\n");
