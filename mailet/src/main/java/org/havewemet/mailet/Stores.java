@@ -6,13 +6,14 @@ import java.time.Duration;
 
 import org.havewemet.index.IndexWriteQueue;
 import org.havewemet.index.InvitationIndex;
+import org.havewemet.reply.LedgerStore;
 import org.havewemet.reply.ReplyLedger;
 
 /**
  * What outlives a configuration change: the data directory and the stores opened once per start (index, its write
  * queue, reply ledger, mass inviters). Closed in the reverse order of opening.
  */
-record Stores(Path base, InvitationIndex index, IndexWriteQueue writes, ReplyLedger ledger, BulkInviters bulk,
+record Stores(Path base, InvitationIndex index, IndexWriteQueue writes, LedgerStore ledger, BulkInviters bulk,
               UserLearning learning) implements AutoCloseable {
 
     static Stores open(Path base, Duration commitInterval, Runnable onBackgroundFailure) throws IOException {
