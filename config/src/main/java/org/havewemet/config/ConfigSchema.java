@@ -86,6 +86,15 @@ final class ConfigSchema {
         root.put("learning", section(
                 "enabled", new BoolRule(true),
                 "minCorrections", new IntRule(1, 100_000, 5)));
+        root.put("storage", section(
+                "backend", new EnumRule(List.of("embedded", "opensearch"), "embedded"),
+                "opensearch", section(
+                        "hosts", new ListRule(new TextRule(null, "an http(s)://host:port URL",
+                                text -> text.matches(StorageConfig.HOST_SHAPE)), "a list of http(s)://host:port URLs"),
+                        "user", new TextRule(null, "a user name", text -> !text.isBlank() && text.length() <= 256),
+                        "password", new TextRule(null, "a password", text -> !text.isEmpty() && text.length() <= 1024),
+                        "indexPrefix", new TextRule("havewemet-", "lower-case letters, digits, '-' or '_'",
+                                text -> text.matches("[a-z0-9][a-z0-9_-]{0,63}")))));
         return new Section(root);
     }
 

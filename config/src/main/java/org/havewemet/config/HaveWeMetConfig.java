@@ -17,7 +17,8 @@ public record HaveWeMetConfig(FoldersConfig folders,
                               PatternsConfig patterns,
                               AddressesConfig addresses,
                               BulkConfig bulk,
-                              LearningConfig learning) {
+                              LearningConfig learning,
+                              StorageConfig storage) {
 
     public HaveWeMetConfig {
         Objects.requireNonNull(folders, "folders");
@@ -31,6 +32,7 @@ public record HaveWeMetConfig(FoldersConfig folders,
         Objects.requireNonNull(addresses, "addresses");
         Objects.requireNonNull(bulk, "bulk");
         Objects.requireNonNull(learning, "learning");
+        Objects.requireNonNull(storage, "storage");
     }
 
     /** The configuration an empty file yields. */
