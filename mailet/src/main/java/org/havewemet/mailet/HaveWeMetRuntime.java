@@ -135,7 +135,7 @@ public class HaveWeMetRuntime {
         }
         Path base = dataDirectory();
         try {
-            stores = Stores.open(base, Duration.ofSeconds(loaded.index().commitIntervalSeconds()),
+            stores = Stores.open(base, Duration.ofSeconds(loaded.index().commitIntervalSeconds()), loaded.storage(),
                 () -> onBackgroundFailure.run());
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("havewemet: cannot open its data under " + base + ": " + e.getMessage(), e);

@@ -45,21 +45,29 @@ public final class OpenSearchLedger implements LedgerStore {
 
     private final Documents entries;
     private final Documents slots;
+    private final Runnable entriesIndex;
+    private final Runnable slotsIndex;
 
     private OpenSearchLedger(OpenSearchStorage storage) {
         this.entries = new Documents(storage, ENTRIES);
         this.slots = new Documents(storage, SLOTS);
+        this.entriesIndex = storage.lazyIndex(ENTRIES, ENTRY_MAPPINGS);
+        this.slotsIndex = storage.lazyIndex(SLOTS, SLOT_MAPPINGS);
     }
 
-    /** Opens the ledger, creating its indices when this is the first node to use them. */
+    /** The ledger; its indices are created on first use, by whichever node comes first. */
     public static OpenSearchLedger open(OpenSearchStorage storage) {
-        storage.ensureIndex(ENTRIES, ENTRY_MAPPINGS);
-        storage.ensureIndex(SLOTS, SLOT_MAPPINGS);
         return new OpenSearchLedger(storage);
+    }
+
+    private void ready() {
+        entriesIndex.run();
+        slotsIndex.run();
     }
 
     @Override
     public boolean tryReserve(String user, String inviterKey, Instant now, Duration period) {
+        ready();
         String u = Documents.norm(user);
         String k = Documents.norm(inviterKey);
         String slotId = Documents.digest(u, k);
@@ -84,6 +92,7 @@ public final class OpenSearchLedger implements LedgerStore {
 
     @Override
     public boolean isAnsweredWithin(String user, String inviterKey, Instant now, Duration period) {
+        ready();
         return slots.get(Documents.digest(Documents.norm(user), Documents.norm(inviterKey)))
                 .map(s -> Documents.instant(s.source().get("lastActivity")))
                 .filter(last -> last.isAfter(now.minus(period)))
@@ -92,6 +101,7 @@ public final class OpenSearchLedger implements LedgerStore {
 
     @Override
     public void release(String user, String inviterKey) {
+        ready();
         String u = Documents.norm(user);
         String k = Documents.norm(inviterKey);
         Optional<LedgerEntry> reservation = latestReservation(u, k);
@@ -117,6 +127,7 @@ public final class OpenSearchLedger implements LedgerStore {
     @Override
     public void recordSent(String user, String inviterKey, String replyMessageId, String originalMessageId,
                            String invitationId, Instant at) {
+        ready();
         String u = Documents.norm(user);
         String k = Documents.norm(inviterKey);
         String replyId = MessageIds.normalize(replyMessageId).orElse(null);
@@ -130,6 +141,7 @@ public final class OpenSearchLedger implements LedgerStore {
 
     @Override
     public Optional<LedgerEntry> findByReplyMessageId(String messageId) {
+        ready();
         return MessageIds.normalize(messageId).flatMap(id -> search(Documents.filters(
                 Documents.term("replyMessageId", id))).stream().max(Comparator.comparing(LedgerEntry::sentAt)));
     }
@@ -145,17 +157,20 @@ public final class OpenSearchLedger implements LedgerStore {
 
     @Override
     public List<LedgerEntry> unanswered(String user, Instant olderThan) {
+        ready();
         return search(Documents.filters(Documents.term("user", Documents.norm(user)), Documents.exists("sentAt"),
                 Documents.term("answer", AnswerKind.NO_ANSWER.name()), Documents.before("sentAt", olderThan)));
     }
 
     @Override
     public List<LedgerEntry> entries(String user) {
+        ready();
         return search(Documents.filters(Documents.term("user", Documents.norm(user))));
     }
 
     @Override
     public int erase(String inviterAddress) {
+        ready();
         String key = Documents.norm(inviterAddress);
         int erased = entries.deleteWhere(Documents.filters(Documents.term("inviterKey", key)));
         slots.deleteWhere(Documents.filters(Documents.term("inviterKey", key)));

@@ -31,12 +31,14 @@ public final class OpenSearchRateLimits implements RateLimits {
             + "\"counter\":{\"type\":\"keyword\"},\"times\":{\"type\":\"long\",\"index\":false}}}";
 
     private final Documents counters;
+    private final Runnable index;
     private final Clock clock;
     private final int perUserPerHour;
     private final int globalPerHour;
 
-    private OpenSearchRateLimits(Documents counters, Clock clock, int perUserPerHour, int globalPerHour) {
-        this.counters = counters;
+    private OpenSearchRateLimits(OpenSearchStorage storage, Clock clock, int perUserPerHour, int globalPerHour) {
+        this.counters = new Documents(storage, COUNTERS);
+        this.index = storage.lazyIndex(COUNTERS, MAPPINGS);
         this.clock = clock;
         this.perUserPerHour = perUserPerHour;
         this.globalPerHour = globalPerHour;
@@ -51,12 +53,12 @@ public final class OpenSearchRateLimits implements RateLimits {
         if (perUserPerHour < 0 || globalPerHour < 0) {
             throw new IllegalArgumentException("rate limits must be >= 0");
         }
-        storage.ensureIndex(COUNTERS, MAPPINGS);
-        return new OpenSearchRateLimits(new Documents(storage, COUNTERS), clock, perUserPerHour, globalPerHour);
+        return new OpenSearchRateLimits(storage, clock, perUserPerHour, globalPerHour);
     }
 
     @Override
     public Outcome check(String user) {
+        index.run();
         Instant now = clock.instant();
         if (live(counters.get(GLOBAL), now).size() >= globalPerHour) {
             return Outcome.GLOBAL_LIMIT;
@@ -69,6 +71,7 @@ public final class OpenSearchRateLimits implements RateLimits {
 
     @Override
     public Outcome tryAcquire(String user) {
+        index.run();
         Instant now = clock.instant();
         if (!take(GLOBAL, globalPerHour, now)) {
             return Outcome.GLOBAL_LIMIT;
@@ -82,6 +85,7 @@ public final class OpenSearchRateLimits implements RateLimits {
 
     @Override
     public int count(String user) {
+        index.run();
         return live(counters.get(userId(user)), clock.instant()).size();
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.http.HttpHost;
 import org.apache.http.auth.AuthScope;
@@ -87,6 +88,20 @@ public final class OpenSearchStorage implements AutoCloseable {
         return prefix + name;
     }
 
+    /**
+     * An index created on first use rather than at start: a node that starts while OpenSearch is down still
+     * starts (mail is delivered and filed, nothing is reserved) and creates it once OpenSearch answers.
+     */
+    Runnable lazyIndex(String name, String mappingsJson) {
+        AtomicBoolean ready = new AtomicBoolean();
+        return () -> {
+            if (!ready.get()) {
+                ensureIndex(name, mappingsJson);
+                ready.set(true);
+            }
+        };
+    }
+
     /** Creates the index with these mappings unless it exists (several nodes may race to create it). */
     public void ensureIndex(String name, String mappingsJson) {
         String body = "{\"settings\":{\"number_of_shards\":1,\"auto_expand_replicas\":\"0-1\"},\"mappings\":"
@@ -95,6 +110,12 @@ public final class OpenSearchStorage implements AutoCloseable {
         if (reply.status() != 200 && !(reply.status() == 400
                 && reply.body().path("error").path("type").asText().equals("resource_already_exists_exception"))) {
             throw reply.failure("creating index " + index(name));
+        }
+        // Another node may have created it a moment ago, its shard not yet started: wait until it takes requests.
+        Reply health = send("GET", "/_cluster/health/" + index(name), (String) null,
+                Map.of("wait_for_status", "yellow", "wait_for_no_initializing_shards", "true", "timeout", "30s"));
+        if (!health.ok() || health.body().path("timed_out").asBoolean()) {
+            throw health.failure("waiting for index " + index(name));
         }
     }
 
