@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -54,6 +55,15 @@ public final class OpenSearchNode implements BeforeAllCallback {
     public static OpenSearchStorage storage() {
         return OpenSearchStorage.connect(List.of(uri()), "t" + UUID.randomUUID().toString().substring(0, 8) + "-",
                 Optional.empty());
+    }
+
+    /** Deletes every document of these indices (of the storage's prefix), where a test made them. */
+    public static void emptyIndices(OpenSearchStorage storage, String... names) {
+        for (String name : names) {
+            if (storage.send("HEAD", "/" + storage.index(name), (String) null, Map.of()).status() == 200) {
+                new Documents(storage, name).deleteWhere(OpenSearchStorage.JSON.createArrayNode());
+            }
+        }
     }
 
     private static URI startOrReuse() {
