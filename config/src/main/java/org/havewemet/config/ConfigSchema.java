@@ -92,6 +92,15 @@ final class ConfigSchema {
                 "port", new IntRule(0, 65_535, 0),
                 "bind", new TextRule("127.0.0.1", "a host name or IP address to listen on, like 127.0.0.1",
                         text -> text.matches(BIND_SHAPE))));
+        root.put("storage", section(
+                "backend", new EnumRule(List.of("embedded", "opensearch"), "embedded"),
+                "opensearch", section(
+                        "hosts", new ListRule(new TextRule(null, "an http(s)://host:port URL",
+                                text -> text.matches(StorageConfig.HOST_SHAPE)), "a list of http(s)://host:port URLs"),
+                        "user", new TextRule(null, "a user name", text -> !text.isBlank() && text.length() <= 256),
+                        "password", new TextRule(null, "a password", text -> !text.isEmpty() && text.length() <= 1024),
+                        "indexPrefix", new TextRule("havewemet-", "lower-case letters, digits, '-' or '_'",
+                                text -> text.matches("[a-z0-9][a-z0-9_-]{0,63}")))));
         return new Section(root);
     }
 

@@ -8,6 +8,12 @@ final class CrossChecks {
     }
 
     static void check(JsonNode config, YamlTree.Node tree, Problems problems) {
+        if (config.path("storage").path("backend").asText().equals("OPENSEARCH")
+                && config.path("storage").path("opensearch").path("hosts").isEmpty()) {
+            YamlTree.Node at = locate(tree, "storage", "backend");
+            problems.add("storage.opensearch.hosts", at == null ? 0 : at.line(), at == null ? 0 : at.column(),
+                    "at least one http(s)://host:port URL when storage.backend is opensearch", "nothing", null);
+        }
         int few = config.path("judge").path("fewMutualConnections").asInt();
         int many = config.path("judge").path("manyConnections").asInt();
         if (few >= many) {

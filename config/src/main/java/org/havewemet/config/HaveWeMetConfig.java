@@ -18,7 +18,8 @@ public record HaveWeMetConfig(FoldersConfig folders,
                               AddressesConfig addresses,
                               BulkConfig bulk,
                               LearningConfig learning,
-                              UserWebConfig userweb) {
+                              UserWebConfig userweb,
+                              StorageConfig storage) {
 
     public HaveWeMetConfig {
         Objects.requireNonNull(folders, "folders");
@@ -33,6 +34,7 @@ public record HaveWeMetConfig(FoldersConfig folders,
         Objects.requireNonNull(bulk, "bulk");
         Objects.requireNonNull(learning, "learning");
         Objects.requireNonNull(userweb, "userweb");
+        Objects.requireNonNull(storage, "storage");
     }
 
     /** The configuration an empty file yields. */

@@ -17,7 +17,7 @@ import org.havewemet.reply.AnswerClassifier;
 import org.havewemet.reply.AnswerKind;
 import org.havewemet.reply.AnswerMatcher;
 import org.havewemet.reply.LedgerEntry;
-import org.havewemet.reply.ReplyLedger;
+import org.havewemet.reply.LedgerStore;
 import org.havewemet.triage.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +35,7 @@ final class AnswerFlow {
     record Outcome(AnswerKind kind, Optional<String> folder) {
     }
 
-    private final ReplyLedger ledger;
+    private final LedgerStore ledger;
     private final AnswerMatcher matcher;
     private final AnswerClassifier classifier;
     private final InvitationIndex index;
@@ -44,7 +44,7 @@ final class AnswerFlow {
     private final Folders folders;
     private final Clock clock;
 
-    AnswerFlow(ReplyLedger ledger, InvitationIndex index, IndexWriteQueue writes, MailboxMover mover, Folders folders,
+    AnswerFlow(LedgerStore ledger, InvitationIndex index, IndexWriteQueue writes, MailboxMover mover, Folders folders,
                Clock clock) {
         this.writes = writes;
         this.ledger = ledger;

@@ -47,7 +47,7 @@ import org.havewemet.index.SearchHit;
 import org.havewemet.index.SortOrder;
 import org.havewemet.reply.AnswerKind;
 import org.havewemet.reply.LedgerEntry;
-import org.havewemet.reply.ReplyLedger;
+import org.havewemet.reply.LedgerStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +67,7 @@ final class DigestService implements AutoCloseable {
     private final DigestConfig config;
     private final Duration answerWait;
     private final InvitationIndex index;
-    private final ReplyLedger ledger;
+    private final LedgerStore ledger;
     private final TemplateStore templates;
     private final MailetContext context;
     private final UsersRepository users;
@@ -77,7 +77,7 @@ final class DigestService implements AutoCloseable {
     private final IndexWriteQueue writes;
 
     DigestService(DigestConfig config, Duration answerWait, InvitationIndex index, IndexWriteQueue writes,
-                  ReplyLedger ledger, TemplateStore templates, MailetContext context, UsersRepository users, Clock clock,
+                  LedgerStore ledger, TemplateStore templates, MailetContext context, UsersRepository users, Clock clock,
                   Path stateFile) {
         this.writes = writes;
         this.config = config;

@@ -27,7 +27,7 @@ import org.havewemet.config.HaveWeMetConfig;
 import org.havewemet.config.template.TemplateStore;
 import org.havewemet.index.InvitationIndex;
 import org.havewemet.index.InvitationRecord;
-import org.havewemet.reply.ReplyLedger;
+import org.havewemet.reply.LedgerStore;
 import org.havewemet.triage.Triage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,7 +135,7 @@ public class HaveWeMetRuntime {
         }
         Path base = dataDirectory();
         try {
-            stores = Stores.open(base, Duration.ofSeconds(loaded.index().commitIntervalSeconds()),
+            stores = Stores.open(base, Duration.ofSeconds(loaded.index().commitIntervalSeconds()), loaded.storage(),
                 () -> onBackgroundFailure.run());
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("havewemet: cannot open its data under " + base + ": " + e.getMessage(), e);
@@ -300,7 +300,7 @@ public class HaveWeMetRuntime {
         }
     }
 
-    public ReplyLedger ledger() {
+    public LedgerStore ledger() {
         return stores().ledger();
     }
 

@@ -21,11 +21,11 @@ import org.havewemet.config.template.RenderedTemplate;
 import org.havewemet.config.template.TemplateModel;
 import org.havewemet.config.template.TemplateStore;
 import org.havewemet.reply.DraftComposer;
+import org.havewemet.reply.LedgerStore;
 import org.havewemet.reply.ReasonCode;
 import org.havewemet.reply.ReplyComposer;
 import org.havewemet.reply.ReplyContext;
 import org.havewemet.reply.ReplyDecision;
-import org.havewemet.reply.ReplyLedger;
 import org.havewemet.reply.ReplyPolicy;
 import org.havewemet.reply.ReplySettings;
 import org.havewemet.triage.Invitation;
@@ -51,7 +51,7 @@ final class ReplyService implements InvitationResponder {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private final ReplyPolicy policy;
-    private final ReplyLedger ledger;
+    private final LedgerStore ledger;
     private final ReplySettings settings;
     private final Function<String, Set<String>> aliases;
     private final TemplateStore templates;
@@ -62,7 +62,7 @@ final class ReplyService implements InvitationResponder {
     private final Function<String, String> platformNames;
     private final AutomaticallySentMailDetector detector;
 
-    ReplyService(ReplyPolicy policy, ReplyLedger ledger, ReplySettings settings, Function<String, Set<String>> aliases,
+    ReplyService(ReplyPolicy policy, LedgerStore ledger, ReplySettings settings, Function<String, Set<String>> aliases,
                  TemplateStore templates, MailboxDrafts drafts, String draftsFolder, MailetContext context, Clock clock,
                  Function<String, String> platformNames, AutomaticallySentMailDetector detector) {
         this.platformNames = platformNames;

@@ -15,7 +15,6 @@ import org.havewemet.config.HaveWeMetConfig;
 import org.havewemet.config.template.TemplateStore;
 import org.havewemet.index.IndexWriteQueue;
 import org.havewemet.index.InvitationIndex;
-import org.havewemet.reply.RateLimiter;
 import org.havewemet.reply.ReplyPolicy;
 import org.havewemet.reply.ReplySettings;
 import org.havewemet.triage.Invitation;
@@ -56,7 +55,8 @@ final class SnapshotFactory {
             Set.copyOf(config.replies().optOut()), config.patterns().neverAnswer()::matches,
             Duration.ofDays(config.replies().periodDays()));
         ReplyPolicy policy = new ReplyPolicy(stores.ledger(),
-            new RateLimiter(clock, config.replies().ratePerHour(), config.replies().globalRatePerHour()), clock);
+            stores.replies().rateLimits(clock, config.replies().ratePerHour(), config.replies().globalRatePerHour()),
+            clock);
         InvitationResponder responder = new ReplyService(policy, stores.ledger(), replySettings,
             aliases.withConfigured(config.replies()), templates, new MailboxDrafts(mailboxManager), folders.drafts(),
             context, clock, platform -> displayName(profiles, platform), detector);

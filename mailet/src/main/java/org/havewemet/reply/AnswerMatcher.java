@@ -13,9 +13,9 @@ import javax.mail.internet.MimeMessage;
  * mail (out-of-office, bounces, other responders) is never taken for the inviter's answer.
  */
 public final class AnswerMatcher {
-    private final ReplyLedger ledger;
+    private final LedgerStore ledger;
 
-    public AnswerMatcher(ReplyLedger ledger) {
+    public AnswerMatcher(LedgerStore ledger) {
         this.ledger = ledger;
     }
 

@@ -14,10 +14,7 @@ import java.util.Map;
  * (or a bug) can never turn the server into a spam cannon. Thread-safe. Counts live in memory: a restart forgets
  * them, the ledger still prevents second replies.
  */
-public final class RateLimiter {
-    /** Outcome of a check. */
-    public enum Outcome { ALLOWED, USER_LIMIT, GLOBAL_LIMIT }
-
+public final class RateLimiter implements RateLimits {
     private static final Duration WINDOW = Duration.ofHours(1);
 
     private final Clock clock;
@@ -40,6 +37,7 @@ public final class RateLimiter {
     }
 
     /** Whether a reply would be allowed now, without counting it (dry runs). */
+    @Override
     public synchronized Outcome check(String user) {
         Instant now = clock.instant();
         evict(global, now);
@@ -57,6 +55,7 @@ public final class RateLimiter {
     }
 
     /** Counts a reply when both limits allow it; counts nothing otherwise. */
+    @Override
     public synchronized Outcome tryAcquire(String user) {
         Outcome outcome = check(user);
         if (outcome == Outcome.ALLOWED) {
@@ -68,6 +67,7 @@ public final class RateLimiter {
     }
 
     /** Replies counted for the user in the current window. */
+    @Override
     public synchronized int count(String user) {
         Deque<Instant> mine = perUser.get(key(user));
         if (mine == null) {

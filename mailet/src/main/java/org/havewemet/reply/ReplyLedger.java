@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Users and inviter keys are compared case-insensitively; Message-IDs are normalised to "&lt;id&gt;".
  */
-public final class ReplyLedger implements AutoCloseable {
+public final class ReplyLedger implements LedgerStore {
     private static final Logger LOG = LoggerFactory.getLogger(ReplyLedger.class);
 
     private final LedgerJournal journal;
@@ -74,6 +74,7 @@ public final class ReplyLedger implements AutoCloseable {
      *
      * @throws UncheckedIOException when the reservation cannot be written (then nobody must reply)
      */
+    @Override
     public synchronized boolean tryReserve(String user, String inviterKey, Instant now, Duration period) {
         if (isAnsweredWithin(user, inviterKey, now, period)) {
             return false;
@@ -86,12 +87,14 @@ public final class ReplyLedger implements AutoCloseable {
     }
 
     /** True when a reply for (user, inviterKey) was sent or reserved within {@code period} before {@code now}. */
+    @Override
     public synchronized boolean isAnsweredWithin(String user, String inviterKey, Instant now, Duration period) {
         Instant since = now.minus(period);
         return entriesOf(user, inviterKey).stream().anyMatch(e -> e.lastActivity().isAfter(since));
     }
 
     /** Gives back an unsent reservation, e.g. when sending failed or a rate limit refused it. */
+    @Override
     public synchronized void release(String user, String inviterKey) {
         latestReservation(user, inviterKey).ifPresent(entry -> {
             journal.append(new JournalRecord(JournalRecord.RELEASE, entry.id(), null, null, null, null, null, null,
@@ -101,6 +104,7 @@ public final class ReplyLedger implements AutoCloseable {
     }
 
     /** Records a sent reply, completing the latest reservation of the pair (or creating an entry if none). */
+    @Override
     public synchronized void recordSent(String user, String inviterKey, String replyMessageId,
                                         String originalMessageId, String invitationId, Instant at) {
         String replyId = MessageIds.normalize(replyMessageId).orElse(null);
@@ -113,6 +117,7 @@ public final class ReplyLedger implements AutoCloseable {
     }
 
     /** The entry whose reply carried this Message-ID (with or without brackets). */
+    @Override
     public synchronized Optional<LedgerEntry> findByReplyMessageId(String messageId) {
         return MessageIds.normalize(messageId).map(idByReplyMessageId::get).map(byId::get);
     }
@@ -122,6 +127,7 @@ public final class ReplyLedger implements AutoCloseable {
      *
      * @return false when no reply of ours has that Message-ID
      */
+    @Override
     public synchronized boolean recordAnswer(String replyMessageId, AnswerKind kind, Instant at) {
         Optional<LedgerEntry> entry = findByReplyMessageId(replyMessageId);
         entry.ifPresent(e -> {
@@ -133,6 +139,7 @@ public final class ReplyLedger implements AutoCloseable {
     }
 
     /** Sent replies of the user without an answer, sent before {@code olderThan} (for the digest). */
+    @Override
     public synchronized List<LedgerEntry> unanswered(String user, Instant olderThan) {
         return entries(user).stream()
                 .filter(e -> e.isSent() && e.answer() == AnswerKind.NO_ANSWER && e.sentAt().isBefore(olderThan))
@@ -140,6 +147,7 @@ public final class ReplyLedger implements AutoCloseable {
     }
 
     /** Every entry of the user, oldest first. */
+    @Override
     public synchronized List<LedgerEntry> entries(String user) {
         String u = norm(user);
         return byId.values().stream().filter(e -> e.user().equals(u))
@@ -152,6 +160,7 @@ public final class ReplyLedger implements AutoCloseable {
      *
      * @return how many entries were erased
      */
+    @Override
     public synchronized int erase(String inviterAddress) {
         String key = norm(inviterAddress);
         List<LedgerEntry> doomed = byId.values().stream().filter(e -> e.inviterKey().equals(key)).toList();

@@ -29,16 +29,16 @@ import org.havewemet.triage.Verdict;
  * right to act on a REPLY or DRAFT decision: it durably reserves the (user, inviter) pair in the ledger (one reply or
  * draft per inviter and period) and, for a REPLY, counts one reply in the rate limiter; it answers ALREADY_ANSWERED
  * or RATE_LIMITED_* when another mail took that right in between. Replies stay at most once: the reservation is on
- * disk before the caller hands the reply to James, which then calls {@link ReplyLedger#recordSent} after sending,
- * or {@link ReplyLedger#release} when sending failed. Dry runs reserve and count nothing. Never throws: unreadable
+ * disk before the caller hands the reply to James, which then calls {@link LedgerStore#recordSent} after sending,
+ * or {@link LedgerStore#release} when sending failed. Dry runs reserve and count nothing. Never throws: unreadable
  * input gives SUPPRESS.
  */
 public final class ReplyPolicy {
-    private final ReplyLedger ledger;
-    private final RateLimiter rateLimiter;
+    private final LedgerStore ledger;
+    private final RateLimits rateLimiter;
     private final Clock clock;
 
-    public ReplyPolicy(ReplyLedger ledger, RateLimiter rateLimiter, Clock clock) {
+    public ReplyPolicy(LedgerStore ledger, RateLimits rateLimiter, Clock clock) {
         this.ledger = ledger;
         this.rateLimiter = rateLimiter;
         this.clock = clock;
@@ -220,7 +220,7 @@ public final class ReplyPolicy {
         return reserve(ctx, decide(ctx));
     }
 
-    private static Optional<ReplyDecision> limited(RateLimiter.Outcome outcome) {
+    private static Optional<ReplyDecision> limited(RateLimits.Outcome outcome) {
         return switch (outcome) {
             case ALLOWED -> Optional.empty();
             case USER_LIMIT -> Optional.of(ReplyDecision.suppress(ReasonCode.RATE_LIMITED_USER, "hourly user limit"));
