@@ -30,13 +30,30 @@ import org.slf4j.LoggerFactory;
  * index opens it. Every invitation and correspondent is read back from its stored fields and written again into a new
  * directory beside the old one; only when that is complete and committed does the new directory take the index's
  * place. The old directory is kept as {@code <dir>.schema-v<N>-<time>} (logged), so nothing is lost if anything goes
- * wrong, and it can be deleted by hand once the server runs well.
+ * wrong, and it can be deleted by hand once the server runs well. Version 3 differs from 4 only by fields 4 may add
+ * (a correction), so it is brought up by a commit that records the new version, without rewriting a document: a
+ * version-3 document reads as an invitation nobody corrected. (Corrections made by version-3 servers left only the
+ * verdict and the reason USER_CORRECTION, which later deliveries also carry; they cannot be told apart and stay
+ * uncorrected.)
  */
 final class IndexMigration {
     private static final Logger LOG = LoggerFactory.getLogger(IndexMigration.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'", Locale.ROOT);
 
+    /** The version whose documents are already current: only the recorded version changes. */
+    private static final int ADDED_FIELDS_ONLY = 3;
+
     private IndexMigration() {
+    }
+
+    private static void raiseVersion(Path path, int version) throws IOException {
+        try (Directory directory = FSDirectory.open(path);
+             IndexWriter writer = new IndexWriter(directory, writerConfig(new InvitationSchema()))) {
+            writer.setLiveCommitData(versionData().entrySet(), true);
+            writer.commit();
+        }
+        LOG.info("havewemet: the invitation index at {} had schema version {}; recorded version {} (no document "
+                + "needed rewriting)", path, version, InvitationSchema.SCHEMA_VERSION);
     }
 
     /** The schema version an existing index was written with: 1 when it predates versioning. */
@@ -80,6 +97,10 @@ final class IndexMigration {
             if (version >= InvitationSchema.SCHEMA_VERSION) {
                 return;
             }
+        }
+        if (version == ADDED_FIELDS_ONLY) {
+            raiseVersion(path, version);
+            return;
         }
         String stamp = STAMP.format(ZonedDateTime.now(ZoneOffset.UTC));
         Path fresh = path.resolveSibling(path.getFileName() + ".migrating-" + stamp);

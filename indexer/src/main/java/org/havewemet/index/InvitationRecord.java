@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param recipient    the local user's address, lower-case
  * @param replyStatus  replied / drafted / suppressed / answered / none
  * @param replyDetail  why a reply was suppressed, or what kind of answer came back
+ * @param correction   who changed the verdict by hand, when, and from what (schema 4); null when nobody did
  */
 public record InvitationRecord(String id,
                                String recipient,
@@ -38,9 +39,38 @@ public record InvitationRecord(String id,
                                String replyDetail,
                                Instant receivedAt,
                                Integer mutualConnections,
-                               Integer connections) {
+                               Integer connections,
+                               Correction correction) {
 
     public static final String STATUS_NONE = "none";
+    /** The {@code status:} value of an invitation whose verdict a user or an admin changed by hand. */
+    public static final String STATUS_CORRECTED = "corrected";
+
+    /**
+     * A hand-made change of the verdict.
+     *
+     * @param by       who made it: the user (a move in their mail client, or their own page), or {@code admin}
+     * @param at       when; null only for corrections recorded before schema 4 (the time was not kept)
+     * @param verdict  the verdict it set (the record's verdict, unless a later delivery judged the mail again)
+     * @param previous the verdict before the correction; null when not known
+     */
+    public record Correction(String by, Instant at, String verdict, String previous) {
+        public Correction {
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(verdict, "verdict");
+        }
+    }
+
+    /** A record nobody corrected (every writer before schema 4, and every delivery). */
+    public InvitationRecord(String id, String recipient, String messageId, String platform, String event,
+                            String inviterName, String inviterEmail, String inviterHeadline, String inviterCompany,
+                            String inviterLocation, String profileUrl, String note, String noteLanguage,
+                            String verdict, List<String> reasons, String replyStatus, String replyDetail,
+                            Instant receivedAt, Integer mutualConnections, Integer connections) {
+        this(id, recipient, messageId, platform, event, inviterName, inviterEmail, inviterHeadline, inviterCompany,
+            inviterLocation, profileUrl, note, noteLanguage, verdict, reasons, replyStatus, replyDetail, receivedAt,
+            mutualConnections, connections, null);
+    }
 
     public InvitationRecord {
         Objects.requireNonNull(id, "id");
@@ -67,12 +97,11 @@ public record InvitationRecord(String id,
         }
     }
 
-    /** A copy with another reply outcome. */
     /** The same invitation judged anew, e.g. PERSONAL once the inviter explained themselves. */
     public InvitationRecord withVerdict(String newVerdict) {
         return new InvitationRecord(id, recipient, messageId, platform, event, inviterName, inviterEmail,
                 inviterHeadline, inviterCompany, inviterLocation, profileUrl, note, noteLanguage, newVerdict, reasons,
-                replyStatus, replyDetail, receivedAt, mutualConnections, connections);
+                replyStatus, replyDetail, receivedAt, mutualConnections, connections, correction);
     }
 
     /** A copy that also carries this reason code (itself when it does already). */
@@ -84,12 +113,27 @@ public record InvitationRecord(String id,
         more.add(code);
         return new InvitationRecord(id, recipient, messageId, platform, event, inviterName, inviterEmail,
                 inviterHeadline, inviterCompany, inviterLocation, profileUrl, note, noteLanguage, verdict, more,
-                replyStatus, replyDetail, receivedAt, mutualConnections, connections);
+                replyStatus, replyDetail, receivedAt, mutualConnections, connections, correction);
+    }
+
+    /** The verdict {@code by} set by hand at {@code at}: the record's verdict, with who, when and the one before. */
+    public InvitationRecord correctedTo(String newVerdict, String by, Instant at) {
+        return new InvitationRecord(id, recipient, messageId, platform, event, inviterName, inviterEmail,
+                inviterHeadline, inviterCompany, inviterLocation, profileUrl, note, noteLanguage, newVerdict, reasons,
+                replyStatus, replyDetail, receivedAt, mutualConnections, connections,
+                new Correction(by, at, newVerdict, verdict));
+    }
+
+    /** A copy that carries this correction as it was stored (the verdict is left as it is). */
+    public InvitationRecord withCorrection(Correction c) {
+        return new InvitationRecord(id, recipient, messageId, platform, event, inviterName, inviterEmail,
+                inviterHeadline, inviterCompany, inviterLocation, profileUrl, note, noteLanguage, verdict, reasons,
+                replyStatus, replyDetail, receivedAt, mutualConnections, connections, c);
     }
 
     public InvitationRecord withReplyStatus(String status, String detail) {
         return new InvitationRecord(id, recipient, messageId, platform, event, inviterName, inviterEmail,
                 inviterHeadline, inviterCompany, inviterLocation, profileUrl, note, noteLanguage, verdict, reasons,
-                status, detail, receivedAt, mutualConnections, connections);
+                status, detail, receivedAt, mutualConnections, connections, correction);
     }
 }

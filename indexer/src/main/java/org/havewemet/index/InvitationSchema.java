@@ -91,14 +91,22 @@ public final class InvitationSchema {
      * expand only this user's addresses instead of every user's (schema version 2).
      */
     public static final String RECIPIENT_EMAIL = "recipientInviterEmail";
+    /** {@link InvitationRecord#STATUS_CORRECTED} when somebody changed the verdict by hand (schema version 4). */
+    public static final String CORRECTION_STATUS = "correctionStatus";
+    public static final String CORRECTED_BY = "correctedBy";
+    public static final String CORRECTED_AT = "correctedAt";
+    public static final String CORRECTED_VERDICT = "correctedVerdict";
+    public static final String CORRECTED_FROM = "correctedFrom";
 
     /**
      * Version of the document layout, kept in the commit user data. 2: documents sorted by recipient then newest
      * first (each user's invitations are one run of documents per segment), {@link #RECIPIENT_EMAIL} added.
      * 3: {@link KeywordField} and {@link LongField}: sorted-set instead of sorted doc values for keywords and the
      * month, sorted-numeric instead of numeric doc values for dates and counts, keyword terms in canonical case.
+     * 4: a hand-made correction ({@link #CORRECTION_STATUS}, who, when, to and from which verdict); only fields were
+     * added, so a version-3 index is brought to 4 without rewriting a document ({@link IndexMigration}).
      */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
     public static final String SCHEMA_VERSION_KEY = "havewemet.schemaVersion";
     private static final char RECIPIENT_SEPARATOR = '\u0001';
 
@@ -208,7 +216,27 @@ public final class InvitationSchema {
         count(doc, MUTUAL, r.mutualConnections());
         count(doc, CONNECTIONS, r.connections());
         doc.add(new KeywordField(INVITER_KEY, inviterKey(r), Field.Store.NO));
+        if (r.correction() != null) {
+            InvitationRecord.Correction c = r.correction();
+            keyword(doc, CORRECTION_STATUS, InvitationRecord.STATUS_CORRECTED);
+            keyword(doc, CORRECTED_BY, c.by());
+            if (c.at() != null) {
+                doc.add(new StoredField(CORRECTED_AT, c.at().toEpochMilli()));
+            }
+            storeOnly(doc, CORRECTED_VERDICT, c.verdict());
+            storeOnly(doc, CORRECTED_FROM, c.previous());
+        }
         return doc;
+    }
+
+    private static InvitationRecord.Correction correctionOf(Document doc) {
+        if (doc.get(CORRECTED_BY) == null || doc.get(CORRECTED_VERDICT) == null) {
+            return null;
+        }
+        IndexableField at = doc.getField(CORRECTED_AT);
+        return new InvitationRecord.Correction(doc.get(CORRECTED_BY),
+                at == null ? null : Instant.ofEpochMilli(at.numericValue().longValue()), doc.get(CORRECTED_VERDICT),
+                doc.get(CORRECTED_FROM));
     }
 
     public InvitationRecord toRecord(Document doc) {
@@ -221,7 +249,7 @@ public final class InvitationSchema {
                 doc.get(PROFILE_URL), doc.get(NOTE), doc.get(NOTE_LANGUAGE), doc.get(VERDICT), reasons,
                 doc.get(REPLY_STATUS), doc.get(REPLY_DETAIL),
                 Instant.ofEpochMilli(doc.getField(RECEIVED_AT).numericValue().longValue()),
-                intOrNull(doc, MUTUAL), intOrNull(doc, CONNECTIONS));
+                intOrNull(doc, MUTUAL), intOrNull(doc, CONNECTIONS), correctionOf(doc));
     }
 
     /** A known correspondent of {@code user}: matched later by address or by normalised name. */

@@ -112,6 +112,15 @@ sealed interface JournalOp {
         writeInstant(out, r.receivedAt());
         writeInteger(out, r.mutualConnections());
         writeInteger(out, r.connections());
+        // Schema 4 appended the correction: journals written before it end here and read as uncorrected.
+        InvitationRecord.Correction c = r.correction();
+        out.writeBoolean(c != null);
+        if (c != null) {
+            writeString(out, c.by());
+            writeInstant(out, c.at());
+            writeString(out, c.verdict());
+            writeString(out, c.previous());
+        }
     }
 
     private static InvitationRecord readRecord(DataInputStream in) throws IOException {
@@ -127,8 +136,14 @@ sealed interface JournalOp {
         for (int i = 0; i < count; i++) {
             reasons.add(readString(in));
         }
-        return new InvitationRecord(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10], s[11], s[12],
-            s[13], reasons, readString(in), readString(in), readInstant(in), readInteger(in), readInteger(in));
+        InvitationRecord r = new InvitationRecord(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10],
+            s[11], s[12], s[13], reasons, readString(in), readString(in), readInstant(in), readInteger(in),
+            readInteger(in));
+        if (in.available() == 0 || !in.readBoolean()) {
+            return r;
+        }
+        return r.withCorrection(new InvitationRecord.Correction(readString(in), readInstant(in), readString(in),
+            readString(in)));
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {

@@ -175,12 +175,20 @@ final class QueryGrammar {
             case "location" -> schema.textQuery(InvitationSchema.LOCATION, v);
             case "platform" -> schema.keywordQuery(InvitationSchema.PLATFORM, v);
             case "verdict" -> schema.keywordQuery(InvitationSchema.VERDICT, v);
-            case "status" -> schema.keywordQuery(InvitationSchema.REPLY_STATUS, v);
+            case "status" -> status(v);
             case "event" -> schema.keywordQuery(InvitationSchema.EVENT, v);
             case "after" -> schema.receivedBetween(date(name, value), null);
             case "before" -> schema.receivedBetween(null, date(name, value));
             default -> throw new IllegalStateException("lexer accepted unknown field " + name);
         };
+    }
+
+    /** status: the reply status, or {@code corrected} (a verdict changed by hand, schema 4). */
+    private Query status(String value) {
+        if (!value.equalsIgnoreCase(InvitationRecord.STATUS_CORRECTED)) {
+            return schema.keywordQuery(InvitationSchema.REPLY_STATUS, value);
+        }
+        return schema.keywordQuery(InvitationSchema.CORRECTION_STATUS, value);
     }
 
     /** from: an address matches exactly; anything else matches the name, or the start of the address. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -35,11 +36,26 @@ class IndexJournalTest {
         InvitationRecord sparse = new InvitationRecord("id", USER, null, null, null, null, null, null, null, null, null,
                 null, null, null, List.of(), null, null, Instant.EPOCH, null, null);
 
+        InvitationRecord corrected = full.correctedTo("KNOWN", "alice@example.com", Instant.parse("2026-12-03T10:00:00Z"));
+        InvitationRecord correctedBeforeSchema4 = sparse.withCorrection(
+                new InvitationRecord.Correction("admin", null, "SUSPICIOUS", null));
+
         for (JournalOp op : List.of(new JournalOp.Index(full), new JournalOp.Index(sparse),
+                new JournalOp.Index(corrected), new JournalOp.Index(correctedBeforeSchema4),
                 new JournalOp.Correspondent(USER, "a@b.c", null), new JournalOp.Erase("a@b.c"),
                 new JournalOp.Purge(Instant.parse("2020-01-01T00:00:00Z")))) {
             assertThat(JournalOp.decode(JournalOp.encode(op))).isEqualTo(op);
         }
+    }
+
+    @Test
+    void recordJournaledBeforeSchema4ShouldDecodeAsUncorrected() throws IOException {
+        InvitationRecord full = record(1, "z@example.org");
+        byte[] current = JournalOp.encode(new JournalOp.Index(full));
+        // schema 3 wrote the same bytes without the trailing "no correction" flag
+        byte[] schema3 = Arrays.copyOf(current, current.length - 1);
+
+        assertThat(JournalOp.decode(schema3)).isEqualTo(new JournalOp.Index(full));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -30,7 +31,8 @@ import static org.havewemet.index.Corpus.BOB;
  * An index written by the schema-1 code (src/test/resources/index-v1) or by the schema-2 code (index-v2, written by
  * {@link SchemaFixtureWriter}), both holding the test corpus, invitation a1's reply status set to suppressed (one
  * invitation replaced) and two correspondents, must open with everything in it, searchable exactly like an index built
- * in the current schema from the same data.
+ * in the current schema from the same data. An index of schema 3 (index-v3, by the same writer) only has its version
+ * raised: every document is already current.
  */
 class IndexMigrationTest {
     private static final List<String> QUERIES = List.of("", "lucene", "from:jean", "from:j", "from:jlp@starfleet.org",
@@ -111,6 +113,38 @@ class IndexMigrationTest {
     }
 
     @Test
+    void indexOfSchemaVersion3ShouldBeRaisedTo4InPlaceWithEveryDocumentSearchableAndNothingRewritten() throws Exception {
+        Path old = copyFixture(3);
+        assertThat(versionOf(old)).isEqualTo(3);
+        Path reference = referenceIndex();
+
+        try (InvitationIndex migrated = InvitationIndex.open(old);
+             InvitationIndex expected = InvitationIndex.open(reference)) {
+            for (String user : List.of(ALICE, BOB)) {
+                for (String query : QUERIES) {
+                    // the same hits in the same order; scores differ (the replaced a1 still counts in the statistics)
+                    SearchResult got = migrated.search(user, query, SortOrder.DATE, 20, 0);
+                    SearchResult want = expected.search(user, query, SortOrder.DATE, 20, 0);
+                    assertThat(got.hits()).extracting(SearchHit::record).as(user + " " + query)
+                            .isEqualTo(want.hits().stream().map(SearchHit::record).toList());
+                    assertThat(List.of(got.total(), got.verdicts(), got.platforms(), got.months()))
+                            .isEqualTo(List.of(want.total(), want.verdicts(), want.platforms(), want.months()));
+                }
+                assertThat(migrated.search(user, "status:corrected", SortOrder.DATE, 20, 0).total()).isZero();
+            }
+            InvitationRecord a1 = migrated.get(Corpus.byMessageId("<a1@mail>").id()).orElseThrow();
+            assertThat(a1.correction()).isNull();
+            migrated.index(a1.correctedTo("PERSONAL", ALICE, Instant.parse("2026-12-03T12:00:00Z")));
+            assertThat(migrated.search(ALICE, "status:corrected", SortOrder.DATE, 20, 0).total()).isEqualTo(1);
+        }
+
+        assertThat(versionOf(old)).isEqualTo(4);
+        assertThat(siblings()).as("nothing rewritten, nothing kept aside").isEmpty();
+        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+                .singleElement().satisfies(m -> assertThat(m).contains("schema version 3").contains("version 4"));
+    }
+
+    @Test
     void newIndexShouldRecordTheCurrentSchemaVersion() throws Exception {
         Path fresh = dir.resolve("fresh");
         try (InvitationIndex index = InvitationIndex.open(fresh)) {
@@ -162,7 +196,7 @@ class IndexMigrationTest {
 
     /** The last commit of each fixture (index-v2 was committed three times while it was written). */
     private static String segmentsFile(int version) {
-        return version == 1 ? "segments_1" : "segments_3";
+        return version == 1 ? "segments_1" : "segments_3";  // index-v3 was written like index-v2
     }
 
     private Path copyFixture(int version) throws IOException, URISyntaxException {

@@ -72,6 +72,26 @@ class InvitationIndexTest {
     }
 
     @Test
+    void correctionShouldRoundTripWithWhoAndWhenAndBeSearchableAsStatusCorrected() throws IOException {
+        InvitationRecord a4 = Corpus.byMessageId("<a4@mail>");
+        Instant at = Instant.parse("2026-12-03T10:15:30.123Z");
+        InvitationRecord corrected = a4.correctedTo("KNOWN", "admin", at);
+        index.index(corrected);
+
+        InvitationRecord stored = index.get(a4.id()).orElseThrow();
+        assertThat(stored).isEqualTo(corrected);
+        assertThat(stored.verdict()).isEqualTo("KNOWN");
+        assertThat(stored.correction()).isEqualTo(new InvitationRecord.Correction("admin", at, "KNOWN", a4.verdict()));
+        assertThat(index.search(ALICE, "status:corrected", SortOrder.DATE, 10, 0).hits())
+                .extracting(h -> h.record().id()).containsExactly(a4.id());
+        assertThat(index.search(ALICE, "status:CORRECTED verdict:known", SortOrder.DATE, 10, 0).total()).isEqualTo(1);
+        assertThat(index.search(BOB, "status:corrected", SortOrder.DATE, 10, 0).total()).isZero();
+        assertThat(index.updateReplyStatus(a4.id(), "replied", null)).isTrue();
+        assertThat(index.get(a4.id()).orElseThrow().correction()).as("a later reply keeps the correction")
+                .isEqualTo(corrected.correction());
+    }
+
+    @Test
     void eraseInviterShouldRemoveThePersonEverywhereForEveryUser() throws IOException {
         index.addCorrespondent(ALICE, "jlp@starfleet.org", "Jean-Luc Picard");
         index.addCorrespondent(BOB, "JLP@starfleet.org", null);

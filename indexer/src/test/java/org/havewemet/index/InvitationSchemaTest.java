@@ -39,7 +39,7 @@ class InvitationSchemaTest {
                         .isEqualTo(DocValuesType.SORTED_NUMERIC);
                 assertThat(fields.fieldInfo(number).getPointDimensionCount()).as(number).isEqualTo(1);
             }
-            assertThat(InvitationSchema.layoutOf(reader)).isEqualTo(InvitationSchema.SCHEMA_VERSION).isEqualTo(3);
+            assertThat(InvitationSchema.layoutOf(reader)).isEqualTo(InvitationSchema.SCHEMA_VERSION).isEqualTo(4);
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  *   java -cp indexer/target/classes:indexer/target/test-classes:$(deps) org.havewemet.index.SchemaFixtureWriter \
  *       indexer/src/test/resources/index-v2
  * </pre>
- * (src/test/resources/index-v2 was written this way by the schema-2 code; index-v1 holds the same data by the schema-1
+ * (src/test/resources/index-v2 and index-v3 were written this way by the schema-2 and schema-3 code; index-v1 holds the same data by the schema-1
  * code). The journal directory beside it is empty after the clean close and is not part of the fixture.
  */
 public final class SchemaFixtureWriter {

@@ -9,9 +9,10 @@ import org.havewemet.index.InvitationIndex;
 import org.havewemet.index.InvitationRecord;
 
 /**
- * Turns a user's move of an invitation into a correction: the index record takes the verdict the target folder
- * means and the reason USER_CORRECTION, and the user's relations and model learn from it ({@link UserLearning}).
- * What a correction then changes for later deliveries is {@link Corrections}' job.
+ * Turns a user's move of an invitation, or a correction made on a page, into a correction: the index record takes
+ * the new verdict, the reason USER_CORRECTION and who/when (status {@code corrected}), and the user's relations and
+ * model learn from it ({@link UserLearning}). What a correction then changes for later deliveries is
+ * {@link Corrections}' job.
  */
 final class CorrectionRecorder {
     private final InvitationIndex index;
@@ -30,16 +31,28 @@ final class CorrectionRecorder {
      * {@link UserLearning.Target} name); false when havewemet did not record that mail as an invitation.
      */
     boolean record(String user, String messageId, String target, Instant at) throws IOException, InterruptedException {
-        String id = InvitationRecord.idFor(user, messageId);
-        Optional<InvitationRecord> found = index.get(id);
+        Optional<InvitationRecord> found = index.get(InvitationRecord.idFor(user, messageId));
         if (found.isEmpty()) {
             return false;
         }
-        InvitationRecord r = found.get();
         UserLearning.Target to = UserLearning.Target.valueOf(target);
-        writes.submitRecord(r.withVerdict(to.verdict()).withReason(Corrections.USER_CORRECTION));
-        learning.correct(user, id, InviterIdentity.key(r.profileUrl(), r.inviterName(), r.inviterHeadline(),
-            r.inviterEmail()), NoteFeatures.of(r.note(), r.platform(), r.mutualConnections()), to, at);
+        record(found.get(), to.verdict(), to, user, at, true);
         return true;
+    }
+
+    /**
+     * Records that {@code by} set {@code verdict} on this invitation of its recipient, meaning a move to {@code to};
+     * the user's learning learns from it only when {@code learn}. Returns the record as written.
+     */
+    InvitationRecord record(InvitationRecord r, String verdict, UserLearning.Target to, String by, Instant at,
+                            boolean learn) throws IOException, InterruptedException {
+        InvitationRecord corrected = r.correctedTo(verdict, by, at).withReason(Corrections.USER_CORRECTION);
+        writes.submitRecord(corrected);
+        if (learn) {
+            learning.correct(r.recipient(), r.id(), InviterIdentity.key(r.profileUrl(), r.inviterName(),
+                r.inviterHeadline(), r.inviterEmail()), NoteFeatures.of(r.note(), r.platform(),
+                r.mutualConnections()), to, at);
+        }
+        return corrected;
     }
 }

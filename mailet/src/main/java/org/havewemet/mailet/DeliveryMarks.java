@@ -25,4 +25,15 @@ record DeliveryMarks(SharedAddresses shared, MassInviters mass, Corrections corr
         return mass.mark(recipient, InvitationRecord.idFor(recipient, messageId),
             shared.mark(message, recipient, corrected));
     }
+
+    /**
+     * The same for a mail already in {@code user}'s mailbox (backfill, reindex): the envelope recipient is the user
+     * (a group is still seen in the To/Cc headers); a mass inviter is recognised, never counted again.
+     */
+    TriageResult applyStored(MimeMessage message, String user, TriageResult result) {
+        if (result.invitation().isEmpty()) {
+            return result;
+        }
+        return mass.markKnown(shared.mark(message, user, corrections.mark(user, result)));
+    }
 }

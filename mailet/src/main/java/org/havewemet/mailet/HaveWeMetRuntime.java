@@ -329,9 +329,7 @@ public class HaveWeMetRuntime {
             return false;
         }
         try {
-            Stores open = stores();
-            boolean corrected = new CorrectionRecorder(index(), open.writes(), open.learning())
-                .record(user, messageId, target, clock.instant());
+            boolean corrected = correctionRecorder().record(user, messageId, target, clock.instant());
             if (corrected) {
                 LOGGER.info("havewemet: a user corrected an invitation to {}", target);
             }
@@ -343,6 +341,12 @@ public class HaveWeMetRuntime {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Records corrections into the index (every queued write already searchable) and the users' learning. */
+    CorrectionRecorder correctionRecorder() {
+        Stores open = stores();
+        return new CorrectionRecorder(index(), open.writes(), open.learning());
     }
 
     public TemplateStore templates() {

@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * {@code bulk.*}: an inviter (the same profile link, else the same name and headline, else the same address) who
  * invites {@code bulk.users} distinct users of this server within {@code bulk.window} is a mass inviter. Their
  * invitations carry the reason BULK_INVITER (never answered, no draft) and become {@code bulk.verdict}; those
- * already filed get the reason in the index too (their folder and verdict stay: the mail is where the user saw it).
+ * already filed get the reason in the index too. With {@code bulk.verdict: unexplained} their folder and verdict
+ * stay (the mail is where the user saw it); with {@code suspicious} they become SUSPICIOUS and their mail is moved to
+ * Spam, as the new ones are, except those the user knows (KNOWN) or corrected by hand (the user's word wins).
  */
 final class MassInviters {
     static final String BULK_INVITER = ReasonCode.BULK_INVITER.name();
@@ -37,13 +39,22 @@ final class MassInviters {
     private final IndexWriteQueue writes;
     private final InvitationIndex index;
     private final Clock clock;
+    private final Refiler toSpam;
 
-    MassInviters(BulkConfig config, BulkInviters store, IndexWriteQueue writes, InvitationIndex index, Clock clock) {
+    /** Moves an invitation's mail, already delivered to its recipient, to Spam (havewemet's own move). */
+    @FunctionalInterface
+    interface Refiler {
+        void toSpam(InvitationRecord filed) throws Exception;
+    }
+
+    MassInviters(BulkConfig config, BulkInviters store, IndexWriteQueue writes, InvitationIndex index, Clock clock,
+                 Refiler toSpam) {
         this.config = config;
         this.store = store;
         this.writes = writes;
         this.index = index;
         this.clock = clock;
+        this.toSpam = toSpam;
     }
 
     /** Counts this invitation for its inviter and marks it when the inviter is a mass inviter. */
@@ -69,9 +80,20 @@ final class MassInviters {
             List<String> earlier = seen.earlierIds();
             store.later(() -> remark(earlier));
         }
-        if (!seen.bulk()) {
+        return seen.bulk() ? asBulk(result) : result;
+    }
+
+    /** Marks the invitation when its inviter is already a mass inviter, without counting it (backfill, reindex). */
+    TriageResult markKnown(TriageResult result) {
+        if (!config.enabled() || result.invitation().isEmpty() || result.verdict() == Verdict.SUSPICIOUS
+                || result.verdict() == Verdict.NOT_INVITATION) {
             return result;
         }
+        String key = key(result.invitation().get());
+        return !key.isEmpty() && store.isBulk(key) ? asBulk(result) : result;
+    }
+
+    private TriageResult asBulk(TriageResult result) {
         List<Reason> reasons = new ArrayList<>(result.reasons());
         reasons.add(new Reason(BULK_INVITER, 0, "invited " + config.users() + "+ users of this server within "
             + config.window()));
@@ -89,13 +111,29 @@ final class MassInviters {
             for (String id : ids) {
                 Optional<InvitationRecord> found = index.get(id);
                 if (found.isPresent() && !found.get().reasons().contains(BULK_INVITER)) {
-                    writes.submitRecord(found.get().withReason(BULK_INVITER));
+                    InvitationRecord marked = found.get().withReason(BULK_INVITER);
+                    boolean refile = config.verdict() == BulkVerdict.SUSPICIOUS && marked.correction() == null
+                        && (Verdict.UNEXPLAINED.name().equals(marked.verdict())
+                            || Verdict.PERSONAL.name().equals(marked.verdict()));
+                    writes.submitRecord(refile ? marked.withVerdict(Verdict.SUSPICIOUS.name()) : marked);
+                    if (refile) {
+                        refile(marked);
+                    }
                 }
             }
         } catch (IOException e) {
             LOGGER.warn("havewemet: could not mark the earlier invitations of a mass inviter", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void refile(InvitationRecord marked) {
+        try {
+            toSpam.toSpam(marked);
+        } catch (Exception e) {
+            // The index says SUSPICIOUS all the same; the mail stays where the user saw it.
+            LOGGER.warn("havewemet: could not move a mass inviter's earlier invitation to Spam", e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.james.mailbox.MailboxManager;
@@ -67,7 +68,9 @@ final class SnapshotFactory {
             new AnswerFlow(stores.ledger(), index, writes, new MailboxMover(mailboxManager), folders, clock),
             new RetentionPurger(index, config.index().retentionDays(), clock),
             new DeliveryMarks(new SharedAddresses(config.addresses(), aliases::mappedTargets),
-                new MassInviters(config.bulk(), stores.bulk(), writes, index, clock),
+                new MassInviters(config.bulk(), stores.bulk(), writes, index, clock, filed -> new MailboxMover(
+                    mailboxManager).moveFromFirst(filed.recipient(), filed.messageId(), List.of(folders.unexplained(),
+                    folders.priority(), "INBOX"), folders.suspicious())),
                 new Corrections(config.learning(), stores.learning())));
     }
 

@@ -42,7 +42,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a user's own James mailboxes through the mailet's triage into the index, while the server runs (the index
- * is the server's, written through its queue: nothing to stop). Nothing is answered or moved.
+ * is the server's, written through its queue: nothing to stop). Nothing is answered or moved. Each message goes
+ * through the same server steps as at delivery ({@link Snapshot#markStored}: shared addresses, the user's
+ * corrections, known mass inviters; a mass inviter is not counted again), and a verdict corrected by hand is kept.
  * <ul>
  *     <li>backfill adds the invitations the index lacks (idempotent: a second run adds nothing);</li>
  *     <li>reindex judges every message again with the current configuration and rewrites its document, keeping
@@ -54,6 +56,8 @@ public abstract class MailboxIndexingTask implements Task {
     public static final TaskType BACKFILL = TaskType.of("havewemet-backfill");
     public static final TaskType REINDEX = TaskType.of("havewemet-reindex");
     static final Set<String> OWN_MAIL_FOLDERS = Set.of("sent", "outbox");
+    /** The reason a correction gives (Corrections.USER_CORRECTION), kept when a corrected mail is judged again. */
+    static final String CORRECTED = "USER_CORRECTION";
     private static final Logger LOGGER = LoggerFactory.getLogger(MailboxIndexingTask.class);
 
     private final HaveWeMetRuntime runtime;
@@ -156,7 +160,8 @@ public abstract class MailboxIndexingTask implements Task {
                 invitations.incrementAndGet();
                 return;
             }
-            TriageResult triaged = snapshot.triage().triage(message, returnPath(message), user);
+            TriageResult triaged = snapshot.markStored(message, user,
+                snapshot.triage().triage(message, returnPath(message), user));
             if (triaged.invitation().isEmpty()) {
                 return;
             }
@@ -166,8 +171,12 @@ public abstract class MailboxIndexingTask implements Task {
                 .orElse(new ReplyOutcome(ReplyOutcome.NONE, reindex ? "reindex" : "backfill"));
             Instant receivedAt = existing.map(InvitationRecord::receivedAt)
                 .orElse(result.getInternalDate().toInstant());
-            runtime.record(TriageFactory.record(user, messageId, triaged.invitation().get(), triaged, outcome,
-                receivedAt));
+            InvitationRecord judged = TriageFactory.record(user, messageId, triaged.invitation().get(), triaged,
+                outcome, receivedAt);
+            // A verdict set by hand stays: judging again must not undo the user's (or the admin's) correction.
+            Optional<InvitationRecord.Correction> correction = existing.map(InvitationRecord::correction);
+            runtime.record(correction.isPresent() ? judged.withVerdict(correction.get().verdict())
+                .withReason(CORRECTED).withCorrection(correction.get()) : judged);
             written.incrementAndGet();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

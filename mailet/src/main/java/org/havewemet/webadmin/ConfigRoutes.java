@@ -2,6 +2,7 @@ package org.havewemet.webadmin;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.havewemet.config.ConfigException;
@@ -44,6 +45,12 @@ final class ConfigRoutes {
             config.index().retentionDays()));
         out.put("templates", ordered("directory", config.templates().directory(), "defaultLocale",
             config.templates().defaultLocale()));
+        // issue 15's sections: no secret and no personal data in them (role patterns are local parts like "info")
+        out.put("learning", ordered("enabled", config.learning().enabled(), "minCorrections",
+            config.learning().minCorrections()));
+        out.put("bulk", ordered("users", config.bulk().users(), "window", config.bulk().window(), "verdict",
+            config.bulk().verdict().name().toLowerCase(Locale.ROOT), "enabled", config.bulk().enabled()));
+        out.put("addresses", ordered("roles", config.addresses().roles().sources()));
         return out;
     }
 

@@ -75,6 +75,7 @@ public class HaveWeMetRoutes implements Routes {
         json(service::post, template + "/rollback/:versionId", templates::rollback);
         json(service::post, template + "/preview", templates::preview);
         json(service::get, BASE + "/invitations", invitations::invitations);
+        json(service::post, BASE + "/invitations/:id/verdict", invitations::correct);
         json(service::get, BASE + "/inviters", invitations::inviters);
         json(service::get, BASE + "/inviters/bulk", request -> Map.of("inviters", runtime.bulkInviters()));
         task(service::delete, BASE + "/inviters/:address", invitations::erase);

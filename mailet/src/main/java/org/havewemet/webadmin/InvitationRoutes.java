@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.apache.james.task.Task;
@@ -15,6 +16,7 @@ import org.havewemet.index.SearchHit;
 import org.havewemet.index.SearchResult;
 import org.havewemet.index.SortOrder;
 import org.havewemet.mailet.HaveWeMetRuntime;
+import org.havewemet.mailet.InvitationCorrections;
 import org.havewemet.tasks.EraseInviterTask;
 import org.havewemet.tasks.MailboxIndexingTask;
 import org.havewemet.tasks.PurgeTask;
@@ -35,11 +37,44 @@ final class InvitationRoutes {
     static final int MAX_OFFSET = 10_000;
     static final int MAX_QUERY_CHARS = 1_000;
     private static final int MAX_ADDRESS_CHARS = 320;
+    private static final int CORRECTION_LIMIT = 4 * 1024;
 
     private final HaveWeMetRuntime runtime;
+    private final InvitationCorrections corrections;
 
     InvitationRoutes(HaveWeMetRuntime runtime) {
         this.runtime = runtime;
+        this.corrections = new InvitationCorrections(runtime);
+    }
+
+    /**
+     * {@code POST /havewemet/invitations/{id}/verdict?user=ADDRESS} with {@code {"verdict": "PERSONAL"}}: the
+     * admin's correction, counted like the user's move ({@link InvitationCorrections}). {@code id} is the
+     * invitation's {@code id} (URL-encoded) or only its part after the user's {@code /}.
+     */
+    Map<String, Object> correct(Request request) {
+        String user = user(request);
+        String id = request.params(":id");
+        if (id == null || id.isBlank() || id.length() > MAX_ADDRESS_CHARS + 64) {
+            throw ApiError.invalid("id", "expected the invitation's id");
+        }
+        String fullId = id.contains("/") ? id : user + "/" + id;
+        String verdict = RequestBodies.requiredString(RequestBodies.json(request, CORRECTION_LIMIT), "verdict");
+        Optional<InvitationCorrections.Outcome> done;
+        try {
+            done = corrections.correct(user, fullId, verdict, RequestBodies.who(request));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.invalid("verdict", e.getMessage());
+        } catch (IOException e) {
+            throw new ApiError(500, ApiError.SERVER_ERROR, "the invitation index failed: " + e.getMessage(), null,
+                null);
+        }
+        InvitationCorrections.Outcome outcome = done.orElseThrow(() ->
+            ApiError.notFound("no invitation " + fullId + " of " + user));
+        Map<String, Object> out = ConfigRoutes.ordered("user", user, "id", fullId, "folder", outcome.folder(),
+            "moved", outcome.movedFrom().isPresent(), "movedFrom", outcome.movedFrom().orElse(null));
+        out.put("invitation", invitation(outcome.record()));
+        return out;
     }
 
     Map<String, Object> invitations(Request request) {
@@ -172,7 +207,14 @@ final class InvitationRoutes {
     }
 
     private static Map<String, Object> hit(SearchHit hit) {
-        InvitationRecord r = hit.record();
+        Map<String, Object> out = invitation(hit.record());
+        out.put("snippet", hit.snippet());
+        out.put("score", Float.isFinite(hit.score()) ? hit.score() : null);
+        return out;
+    }
+
+    /** An invitation's JSON; {@code correction} (schema 4) is null unless somebody changed the verdict by hand. */
+    private static Map<String, Object> invitation(InvitationRecord r) {
         Map<String, Object> out = ConfigRoutes.ordered("id", r.id(), "receivedAt", r.receivedAt().toString(),
             "platform", r.platform(), "event", r.event(), "verdict", r.verdict(), "reasons", r.reasons());
         out.put("inviter", ConfigRoutes.ordered("name", r.inviterName(), "email", r.inviterEmail(), "headline",
@@ -181,8 +223,10 @@ final class InvitationRoutes {
         out.putAll(ConfigRoutes.ordered("note", r.note(), "noteLanguage", r.noteLanguage(), "replyStatus",
             r.replyStatus(), "replyDetail", r.replyDetail(), "mutualConnections", r.mutualConnections(),
             "connections", r.connections()));
-        out.put("snippet", hit.snippet());
-        out.put("score", Float.isFinite(hit.score()) ? hit.score() : null);
+        InvitationRecord.Correction c = r.correction();
+        out.put("status", c == null ? null : InvitationRecord.STATUS_CORRECTED);
+        out.put("correction", c == null ? null : ConfigRoutes.ordered("by", c.by(), "at",
+            c.at() == null ? null : c.at().toString(), "verdict", c.verdict(), "previousVerdict", c.previous()));
         return out;
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.havewemet.config.ConfigLoader;
 import org.havewemet.config.HaveWeMetConfig;
@@ -37,6 +38,8 @@ class MassInvitersTest {
     InvitationIndex index;
     IndexWriteQueue writes;
     BulkInviters store;
+    /** What was handed to be moved to Spam (the mailbox move itself is MailboxMover's, tested through James). */
+    final List<InvitationRecord> refiled = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void open() throws Exception {
@@ -54,7 +57,7 @@ class MassInvitersTest {
 
     private MassInviters mass(String yaml) throws Exception {
         HaveWeMetConfig config = ConfigLoader.loadFromString(yaml, "x");
-        return new MassInviters(config.bulk(), store, writes, index, clock);
+        return new MassInviters(config.bulk(), store, writes, index, clock, refiled::add);
     }
 
     private static TriageResult result(Inviter inviter, Verdict verdict) {
@@ -101,6 +104,29 @@ class MassInvitersTest {
         deliver(mass, 1, Verdict.UNEXPLAINED);
         assertThat(deliver(mass, 2, Verdict.UNEXPLAINED).verdict()).isEqualTo(Verdict.SUSPICIOUS);
         assertThat(deliver(mass, 3, Verdict.KNOWN).verdict()).isEqualTo(Verdict.KNOWN);
+
+        String first = InvitationRecord.idFor("u1@example.com", "<m1@x>");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            writes.flush(Duration.ofSeconds(5));
+            assertThat(index.get(first).orElseThrow().verdict()).as("already filed, now to Spam")
+                .isEqualTo("SUSPICIOUS");
+        });
+        assertThat(refiled).extracting(InvitationRecord::id).containsExactly(first);
+    }
+
+    @Test
+    void unexplainedBulkVerdictShouldLeaveEarlierMailsWhereTheyAre() throws Exception {
+        MassInviters mass = mass("bulk:\n  users: 2\n");
+        deliver(mass, 1, Verdict.PERSONAL);
+        deliver(mass, 2, Verdict.UNEXPLAINED);
+
+        String first = InvitationRecord.idFor("u1@example.com", "<m1@x>");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            writes.flush(Duration.ofSeconds(5));
+            assertThat(index.get(first).orElseThrow().reasons()).contains("BULK_INVITER");
+        });
+        assertThat(index.get(first).orElseThrow().verdict()).isEqualTo("PERSONAL");
+        assertThat(refiled).isEmpty();
     }
 
     @Test

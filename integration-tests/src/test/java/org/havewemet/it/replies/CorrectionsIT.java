@@ -11,7 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 /**
  * Learning from corrections through a real James (issue 15, part 1): a user moves an invitation with a real IMAP
@@ -22,11 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CorrectionsIT {
     static final String ALICE = "alice@" + HaveWeMetJames.DOMAIN;
     static final String BOB = "bob@" + HaveWeMetJames.DOMAIN;
+    static final String CAROL = "carol@" + HaveWeMetJames.DOMAIN;
     static final String BOUNCE = "s-1a2b3c@bounce.linkedin.com";
     static final Pattern SEARCH_HIT = Pattern.compile("\\* SEARCH (\\d+)");
 
     @RegisterExtension
-    static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers(ALICE, BOB);
+    static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers(ALICE, BOB, CAROL);
 
     private static String notice(String user, String messageId) {
         return ReplyIt.replaceHeader(ReplyIt.read("linkedin-2016-unexplained.eml")
@@ -71,6 +79,9 @@ class CorrectionsIT {
 
         InvitationRecord corrected = awaitRecord(ALICE, first, "PERSONAL");
         assertThat(corrected.reasons()).contains("USER_CORRECTION");
+        assertThat(corrected.correction().by()).isEqualTo(ALICE);
+        assertThat(corrected.correction().at()).isNotNull();
+        assertThat(corrected.correction().previous()).isEqualTo("UNEXPLAINED");
 
         String next = "<correct-move-2@ltx1-app1.prod.linkedin.com>";
         ReplyIt.send(JAMES.smtpPort(), BOUNCE, ALICE, notice(ALICE, next));
@@ -118,5 +129,56 @@ class CorrectionsIT {
 
         ReplyIt.assertNothingReaches(JAMES.outside(), "nobody-in-particular@example.invalid");
         assertThat(ReplyIt.record(JAMES.runtime(), BOB, first).orElseThrow().verdict()).isEqualTo("UNEXPLAINED");
+    }
+
+    @Test
+    void webAdminCorrectionShouldCountLikeAMoveMoveTheMailAndNotBeCountedAgainByTheListener() throws Exception {
+        String first = "<correct-webadmin-1@ltx1-app1.prod.linkedin.com>";
+        ReplyIt.send(JAMES.smtpPort(), BOUNCE, CAROL, notice(CAROL, first));
+        InvitationRecord filed = awaitRecord(CAROL, first, "UNEXPLAINED");
+        assertThat(ReplyIt.awaitDelivered(JAMES.imapPort(), CAROL, first)).isEqualTo("Invitations.Unexplained");
+        String key = filed.id().substring(filed.id().lastIndexOf('/') + 1);
+
+        webAdmin().queryParam("user", CAROL).body("{\"verdict\": \"suspicious\"}")
+            .post("/havewemet/invitations/" + key + "/verdict").then()
+            .statusCode(200)
+            .body("id", equalTo(filed.id()))
+            .body("folder", equalTo("Spam"))
+            .body("moved", equalTo(true))
+            .body("movedFrom", equalTo("Invitations/Unexplained"))
+            .body("invitation.verdict", equalTo("SUSPICIOUS"))
+            .body("invitation.status", equalTo("corrected"))
+            .body("invitation.correction.by", equalTo("webadmin"))
+            .body("invitation.correction.previousVerdict", equalTo("UNEXPLAINED"))
+            .body("invitation.reasons", hasItem("USER_CORRECTION"));
+        assertThat(ReplyIt.foldersHolding(JAMES.imapPort(), CAROL, first)).containsExactly("Spam");
+
+        String next = "<correct-webadmin-2@ltx1-app1.prod.linkedin.com>";
+        ReplyIt.send(JAMES.smtpPort(), BOUNCE, CAROL, notice(CAROL, next));
+        assertThat(awaitRecord(CAROL, next, "SUSPICIOUS").reasons()).contains("USER_CORRECTION");
+        assertThat(ReplyIt.awaitDelivered(JAMES.imapPort(), CAROL, next)).isEqualTo("Spam");
+        ReplyIt.awaitStatus(JAMES.runtime(), CAROL, next, "suppressed/VERDICT_SUSPICIOUS");
+
+        // havewemet's own move was not taken for carol's: the correction is still the admin's
+        assertThat(ReplyIt.record(JAMES.runtime(), CAROL, first).orElseThrow().correction().by()).isEqualTo("webadmin");
+        webAdmin().queryParam("user", CAROL).queryParam("q", "status:corrected").get("/havewemet/invitations").then()
+            .statusCode(200).body("total", equalTo(1)).body("hits[0].id", equalTo(filed.id()))
+            .body("hits[0].correction.verdict", equalTo("SUSPICIOUS"));
+    }
+
+    @Test
+    void webAdminCorrectionShouldRefuseAnUnknownInvitationOrVerdictNamingWhatIsWrong() {
+        webAdmin().queryParam("user", CAROL).body("{\"verdict\": \"PERSONAL\"}")
+            .post("/havewemet/invitations/000000000000000000000000/verdict").then()
+            .statusCode(404);
+        webAdmin().queryParam("user", CAROL).body("{\"verdict\": \"GREAT\"}")
+            .post("/havewemet/invitations/000000000000000000000000/verdict").then()
+            .statusCode(400).body("parameter", equalTo("verdict"))
+            .body("message", containsString("PERSONAL, KNOWN, UNEXPLAINED, SUSPICIOUS, NOT_INVITATION"));
+    }
+
+    private static RequestSpecification webAdmin() {
+        return RestAssured.given().baseUri("http://127.0.0.1").port(JAMES.webAdminPort())
+            .contentType(ContentType.JSON);
     }
 }

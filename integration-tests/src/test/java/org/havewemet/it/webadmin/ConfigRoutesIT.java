@@ -17,7 +17,8 @@ import static org.havewemet.it.webadmin.AdminServer.api;
 /** {@code GET /havewemet/config} and {@code POST /havewemet/config/validate} through a real James. */
 class ConfigRoutesIT {
     static final String YAML = HaveWeMetJames.TEST_YAML
-        + "replies:\n  periodDays: 45\n  optOut: [ceo@havewemet.test]\nfolders:\n  priority: Invitations.VIP\n";
+        + "replies:\n  periodDays: 45\n  optOut: [ceo@havewemet.test]\nfolders:\n  priority: Invitations.VIP\n"
+        + "learning:\n  minCorrections: 7\nbulk:\n  users: 9\n  verdict: suspicious\n";
 
     @RegisterExtension
     static final HaveWeMetServer JAMES = HaveWeMetServer.withUsers().yaml(YAML);
@@ -36,6 +37,12 @@ class ConfigRoutesIT {
             .body("digest.schedule", notNullValue())
             .body("index.commitIntervalSeconds", equalTo(1))
             .body("templates.defaultLocale", equalTo("en"))
+            .body("learning.enabled", equalTo(true))
+            .body("learning.minCorrections", equalTo(7))
+            .body("bulk.users", equalTo(9))
+            .body("bulk.window", equalTo("24h"))
+            .body("bulk.verdict", equalTo("suspicious"))
+            .body("addresses.roles", hasItem("^info$"))
             .body(not(containsString("ceo@havewemet.test")));
     }
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.havewemet.it.webadmin.AdminServer.DEMO;
 import static org.havewemet.it.webadmin.AdminServer.api;
 
@@ -91,6 +92,43 @@ class MailboxTasksIT {
     @Order(4)
     void backfillShouldRequireTheUser(GuiceJamesServer server) {
         api(server).post("/havewemet/backfill").then().statusCode(400).body("parameter", equalTo("user"));
+    }
+
+    @Test
+    @Order(5)
+    void reindexShouldKeepAVerdictCorrectedByHand(GuiceJamesServer server) {
+        String id = api(server).queryParam("user", DEMO).queryParam("q", "platform:linkedin")
+            .get("/havewemet/invitations").then().statusCode(200).extract().path("hits[0].id");
+        api(server).queryParam("user", DEMO).body("{\"verdict\": \"SUSPICIOUS\"}")
+            .post("/havewemet/invitations/" + id.substring(id.lastIndexOf('/') + 1) + "/verdict").then()
+            .statusCode(200).body("movedFrom", equalTo("INBOX")).body("folder", equalTo("Spam"));
+
+        InvitationRoutesIT.awaitTask(server, submit(server, "/havewemet/reindex"))
+            .body("additionalInformation.written", equalTo(2));
+
+        api(server).queryParam("user", DEMO).queryParam("q", "status:corrected").get("/havewemet/invitations").then()
+            .statusCode(200).body("total", equalTo(1)).body("hits[0].id", equalTo(id))
+            .body("hits[0].verdict", equalTo("SUSPICIOUS"))
+            .body("hits[0].correction.by", equalTo("webadmin"))
+            .body("hits[0].reasons", hasItem("USER_CORRECTION"));
+    }
+
+    @Test
+    @Order(6)
+    void backfillShouldMarkAnInvitationToARoleAddressLikeTheMailetDoes(GuiceJamesServer server) throws Exception {
+        String info = "info@" + HaveWeMetJames.DOMAIN;
+        server.getProbe(DataProbeImpl.class).addUser(info, HaveWeMetJames.PASSWORD);
+        MailboxProbeImpl mailboxes = server.getProbe(MailboxProbeImpl.class);
+        MailboxPath inbox = MailboxPath.inbox(Username.of(info));
+        mailboxes.createMailbox(inbox);
+        mailboxes.appendMessage(info, inbox, new ByteArrayInputStream(AdminServer.mail("direct-unexplained.eml")
+            .getBytes(StandardCharsets.UTF_8)), new Date(), false, new Flags());
+
+        InvitationRoutesIT.awaitTask(server, api(server).queryParam("user", info).post("/havewemet/backfill").then()
+            .statusCode(201).extract().path("taskId")).body("additionalInformation.written", equalTo(1));
+
+        api(server).queryParam("user", info).get("/havewemet/invitations").then().statusCode(200)
+            .body("total", equalTo(1)).body("hits[0].reasons", hasItem("ROLE_ADDRESS"));
     }
 
     private static String submit(GuiceJamesServer server, String path) {

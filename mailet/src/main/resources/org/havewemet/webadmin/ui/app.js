@@ -253,7 +253,39 @@
       snippet.appendChild(snippetNodes(hit.snippet));
       item.appendChild(snippet);
     }
+    item.appendChild(correction(hit));
     return item;
+  }
+
+  // A correction here counts like the user moving the mail: index, the user's learning, and the mail's folder.
+  function correction(hit) {
+    const row = el('div', hit.correction ? 'corrected by ' + hit.correction.by + ' ' : '', 'muted');
+    const select = el('select');
+    select.className = 'correct-verdict';
+    ['PERSONAL', 'KNOWN', 'UNEXPLAINED', 'SUSPICIOUS', 'NOT_INVITATION'].forEach((v) => {
+      const option = el('option', v);
+      option.value = v;
+      option.selected = v === hit.verdict;
+      select.appendChild(option);
+    });
+    const button = el('button', 'Correct verdict');
+    button.type = 'button';
+    button.className = 'correct';
+    const outcome = el('span', '', 'muted');
+    button.addEventListener('click', async () => {
+      const params = new URLSearchParams({ user: $('search-user').value.trim() });
+      try {
+        const done = await call('POST', '/invitations/' + encodeURIComponent(hit.id.substring(hit.id.lastIndexOf('/') + 1)) + '/verdict?'
+          + params.toString(), { verdict: select.value });
+        outcome.textContent = ' now ' + done.invitation.verdict + ', in ' + done.folder;
+      } catch (failed) {
+        outcome.textContent = ' ' + failed.message;
+      }
+    });
+    row.appendChild(select);
+    row.appendChild(button);
+    row.appendChild(outcome);
+    return row;
   }
 
   // ------------------------------------------------------------------ wiring
