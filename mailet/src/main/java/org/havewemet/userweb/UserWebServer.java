@@ -15,6 +15,7 @@ import org.apache.james.core.Username;
 import org.apache.james.user.api.UsersRepository;
 import org.havewemet.config.UserWebConfig;
 import org.havewemet.mailet.HaveWeMetRuntime;
+import org.havewemet.mailet.InvitationCorrections;
 import org.havewemet.mailet.UserVerdictCorrection;
 import org.havewemet.userweb.Sessions.Session;
 import org.slf4j.Logger;
@@ -63,7 +64,7 @@ public final class UserWebServer implements AutoCloseable {
         Sessions sessions = new Sessions(clock, new SecureRandom());
         SignIn signIn = new SignIn(credentials, new SignInLimiter(clock), sessions);
         RequestGuard guard = new RequestGuard(sessions);
-        UserWebApi api = new UserWebApi(runtime, new UserVerdictCorrection(runtime));
+        UserWebApi api = new UserWebApi(runtime, new UserVerdictCorrection(new InvitationCorrections(runtime)));
         Service http = Service.ignite().ipAddress(config.bind()).port(config.port()).threadPool(8, 2, 60_000);
         AtomicReference<Exception> failed = new AtomicReference<>();
         // Spark's default reaction to a port it cannot bind is System.exit: report it instead.
