@@ -137,7 +137,7 @@ final class InvitationRoutes {
         throw ApiError.invalid("sort", "expected sort=date or sort=relevance");
     }
 
-    private static int number(Request request, String name, int fallback, int min, int max) {
+    static int number(Request request, String name, int fallback, int min, int max) {
         String raw = request.queryParams(name);
         if (raw == null || raw.isEmpty()) {
             return fallback;
