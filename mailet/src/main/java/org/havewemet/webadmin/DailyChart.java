@@ -97,7 +97,7 @@ final class DailyChart {
             svg.append("<rect x=\"").append(x).append("\" y=\"8\" width=\"10\" height=\"10\" fill=\"")
                 .append(colour(verdict)).append("\"/><text x=\"").append(x + 14).append("\" y=\"17\" fill=\"#333\">")
                 .append(escape(verdict)).append("</text>");
-            x += 24 + 7 * verdict.length();
+            x += 28 + 8 * verdict.length();
         }
     }
 

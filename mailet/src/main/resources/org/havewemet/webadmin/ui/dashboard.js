@@ -68,6 +68,7 @@
 
   function bulkRow(b) {
     const row = document.createElement('tr');
+    row.dataset.inviter = b.inviter;
     row.appendChild(api().el('td', b.inviter));
     row.appendChild(api().el('td', b.name || ''));
     row.appendChild(api().el('td', b.users, 'n'));
@@ -106,6 +107,11 @@
       const bulkBody = $('dash-bulk').tBodies[0];
       api().clear(bulkBody);
       bulk.inviters.forEach((b) => bulkBody.appendChild(bulkRow(b)));
+      if (bulk.inviters.length === 0) {
+        const row = document.createElement('tr');
+        row.appendChild(api().el('td', 'none: nobody invited many of this server\'s users', 'muted'));
+        bulkBody.appendChild(row);
+      }
       await chart(days);
       status.textContent = 'as of ' + new Date().toISOString().substring(0, 19).replace('T', ' ') + ' UTC';
       $('dashboard-section').dataset.loaded = days;
