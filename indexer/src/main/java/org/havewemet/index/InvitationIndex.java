@@ -297,6 +297,16 @@ public final class InvitationIndex implements AutoCloseable {
         return read(searcher -> ServerTotals.count(searcher, schema));
     }
 
+    /** Every user's invitations received since {@code from}, counted per day and verdict, platform, note language. */
+    public ActivityCounts activity(Instant from) throws IOException {
+        return read(searcher -> ServerActivity.count(searcher, schema, from));
+    }
+
+    /** The newest {@code limit} invitations of every user, newest first: the admin's history of decisions. */
+    public List<InvitationRecord> latest(int limit) throws IOException {
+        return read(searcher -> ServerActivity.latest(searcher, schema, limit));
+    }
+
     @Override
     public void close() throws IOException {
         if (!closed.compareAndSet(false, true)) {

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -49,6 +52,11 @@ class FailOpenIT {
             .search(USER, "name:Roe", SortOrder.DATE, 10, 0).hits();
         assertThat(hits).extracting(hit -> hit.record().replyStatus() + "/" + hit.record().replyDetail())
             .containsExactly("suppressed/ERROR");
+        // ... and the dashboard's failure counts show it (the counter is the one the mailet increments).
+        JsonPath failures = RestAssured.given().baseUri("http://127.0.0.1").port(JAMES.webAdminPort())
+            .get("/havewemet/stats/failures").then().statusCode(200).extract().jsonPath();
+        assertThat(failures.getLong("replyErrors")).isEqualTo(1);
+        assertThat(failures.getLong("failOpen")).isGreaterThanOrEqualTo(1);
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.james.JamesServerBuilder;
@@ -32,6 +34,7 @@ public final class HaveWeMetJames {
 
     private final OutsideWorld outside;
     private final String yaml;
+    private final Map<String, String> confAdditions;
     private volatile Path dataDirectory;
 
     public HaveWeMetJames(OutsideWorld outside) {
@@ -39,8 +42,14 @@ public final class HaveWeMetJames {
     }
 
     public HaveWeMetJames(OutsideWorld outside, String yaml) {
+        this(outside, yaml, Map.of());
+    }
+
+    /** {@code confAdditions}: text appended to files of {@code conf/} (created when absent) after they are written. */
+    public HaveWeMetJames(OutsideWorld outside, String yaml, Map<String, String> confAdditions) {
         this.outside = outside;
         this.yaml = yaml;
+        this.confAdditions = Map.copyOf(confAdditions);
     }
 
     /** The server as a PER_CLASS extension, with {@link HaveWeMetProbe} and any extra probes a test needs. */
@@ -82,6 +91,14 @@ public final class HaveWeMetJames {
             .withOutboundRelay(Optional.of(new HostAndPort("127.0.0.1", outside.smtpPort())))
             .withRelayDelayTime("200, 1000, 2000");
         new JamesConfWriter(true).write(settings);
+        confAdditions.forEach((file, text) -> {
+            try {
+                Files.writeString(data.resolve("conf").resolve(file), text, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         dataDirectory = data;
         return EmbeddedJames.configuration(data);
     }

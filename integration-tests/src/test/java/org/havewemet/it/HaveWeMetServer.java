@@ -1,7 +1,9 @@
 package org.havewemet.it;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
@@ -39,6 +41,7 @@ public final class HaveWeMetServer implements BeforeAllCallback, AfterAllCallbac
     private final List<String> users;
     private Class<? extends GuiceProbe>[] probes;
     private String yaml = HaveWeMetJames.TEST_YAML;
+    private final Map<String, String> confAdditions = new LinkedHashMap<>();
     private HaveWeMetJames james;
     private JamesServerExtension server;
 
@@ -58,6 +61,13 @@ public final class HaveWeMetServer implements BeforeAllCallback, AfterAllCallbac
         return this;
     }
 
+    /** Appends {@code text} to James' {@code conf/FILE} (creating it) once havewemet's conf is written. */
+    public HaveWeMetServer appendToConf(String file, String text) {
+        notStarted();
+        confAdditions.merge(file, text, String::concat);
+        return this;
+    }
+
     /** Extra probes of the running server, reached with {@link #probe(Class)}. */
     @SafeVarargs
     @SuppressWarnings("varargs") // kept only to be handed on to HaveWeMetJames.extension as they are
@@ -70,7 +80,7 @@ public final class HaveWeMetServer implements BeforeAllCallback, AfterAllCallbac
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         notStarted();
-        james = new HaveWeMetJames(outside, yaml);
+        james = new HaveWeMetJames(outside, yaml, confAdditions);
         server = probes == null ? james.extension() : james.extension(probes);
         server.beforeAll(context);
         DataProbeImpl data = probe(DataProbeImpl.class);

@@ -18,6 +18,7 @@ import spark.Response;
  */
 final class AdminPage {
     static final String CSP = "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    private static final String UI_PATH = HaveWeMetRoutes.BASE + "/ui/";
     private static final String FOLDER = "/org/havewemet/webadmin/ui/";
     private static final Pattern FILE = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}\\.(html|js|css)");
     private static final Map<String, String> TYPES = Map.of(
@@ -29,18 +30,27 @@ final class AdminPage {
     }
 
     static Object index(Request request, Response response) {
-        return serve("index.html", response);
+        return index(HaveWeMetRoutes.BASE, response);
     }
 
     static Object file(Request request, Response response) {
+        return file(HaveWeMetRoutes.BASE, request, response);
+    }
+
+    /** The page as served under {@code base} ({@code /havewemet}, or {@link AdminPageRoutes#BASE}). */
+    static Object index(String base, Response response) {
+        return serve(base, "index.html", response);
+    }
+
+    static Object file(String base, Request request, Response response) {
         String name = request.params(":file");
         if (name == null || !FILE.matcher(name).matches()) {
             return notFound(response);
         }
-        return serve(name, response);
+        return serve(base, name, response);
     }
 
-    private static Object serve(String name, Response response) {
+    private static Object serve(String base, String name, Response response) {
         byte[] content = read(name);
         if (content == null) {
             return notFound(response);
@@ -48,7 +58,9 @@ final class AdminPage {
         secure(response);
         response.type(TYPES.get(name.substring(name.lastIndexOf('.') + 1)));
         response.status(200);
-        return new String(content, StandardCharsets.UTF_8);
+        String text = new String(content, StandardCharsets.UTF_8);
+        // The page's own files are linked absolutely (base-uri 'none' forbids <base>): point them at where it is.
+        return name.endsWith(".html") ? text.replace(UI_PATH, base + "/ui/") : text;
     }
 
     private static Object notFound(Response response) {

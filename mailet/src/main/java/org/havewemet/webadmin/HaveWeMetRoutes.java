@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import javax.inject.Inject;
 
+import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.task.Task;
 import org.apache.james.task.TaskId;
 import org.apache.james.task.TaskManager;
@@ -17,6 +18,7 @@ import org.havewemet.mailet.HaveWeMetRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.google.re2j.Pattern;
 
 import spark.Request;
@@ -27,9 +29,10 @@ import spark.Service;
 /**
  * havewemet's WebAdmin routes under {@code /havewemet/}, the single entry to register in {@code webadmin.properties}:
  * <pre>extensions.routes=org.havewemet.webadmin.HaveWeMetRoutes</pre>
- * They sit behind WebAdmin's own authentication (JWT when enabled), like every James route. The work is split by
- * subject into {@link ConfigRoutes}, {@link TemplateRoutes}, {@link InvitationRoutes} and {@link AdminPage}; this
- * class only maps paths to them and turns refusals into JSON errors.
+ * They sit behind WebAdmin's own authentication (JWT when enabled), like every James route; with JWT on, register
+ * {@link AdminPageRoutes} too, so that a browser can load the page that then sends the token. The work is split by
+ * subject into {@link ConfigRoutes}, {@link TemplateRoutes}, {@link InvitationRoutes}, {@link DashboardRoutes} and
+ * {@link AdminPage}; this class only maps paths to them and turns refusals into JSON errors.
  */
 public class HaveWeMetRoutes implements Routes {
     public static final String BASE = "/havewemet";
@@ -46,10 +49,13 @@ public class HaveWeMetRoutes implements Routes {
     private final TemplateRoutes templates;
     private final InvitationRoutes invitations;
     private final TaskManager taskManager;
+    private final DashboardRoutes dashboard;
 
     @Inject
-    public HaveWeMetRoutes(HaveWeMetRuntime runtime, JsonTransformer json, TaskManager taskManager) {
+    public HaveWeMetRoutes(HaveWeMetRuntime runtime, JsonTransformer json, TaskManager taskManager,
+                           MetricFactory metrics) {
         this.runtime = runtime;
+        this.dashboard = new DashboardRoutes(runtime, metrics);
         this.taskManager = taskManager;
         this.json = json;
         this.config = new ConfigRoutes(runtime);
@@ -84,6 +90,11 @@ public class HaveWeMetRoutes implements Routes {
         task(service::post, BASE + "/reindex", request -> invitations.indexMailboxes(request, true));
         json(service::get, BASE + "/stats", request -> invitations.stats());
         json(service::post, BASE + "/digest", this::sendDigest);
+        json(service::get, BASE + "/stats/daily", dashboard::daily);
+        json(service::get, BASE + "/stats/replies", request -> dashboard.replies(invitations.stats()));
+        json(service::get, BASE + "/stats/failures", request -> dashboard.failures(invitations.stats()));
+        json(service::get, BASE + "/decisions", dashboard::decisions);
+        service.get(BASE + "/stats/daily.svg", this::dailyChart);
         service.get(BASE, AdminPage::index);
         service.get(BASE + "/", AdminPage::index);
         service.get(BASE + "/ui/:file", AdminPage::file);
@@ -103,6 +114,20 @@ public class HaveWeMetRoutes implements Routes {
         } catch (Exception e) {
             throw new IllegalStateException("digest for one user failed", e);
         }
+    }
+
+    /** {@code GET /havewemet/stats/daily.svg?days=N}: {@link DailyChart} of {@code /stats/daily}, or its JSON error. */
+    private Object dailyChart(Request request, Response response) throws JsonProcessingException {
+        Object answer = answer(dashboard::daily, request, response, 200, body -> null);
+        if (response.status() != 200) {
+            return json.render(answer);
+        }
+        response.type(DailyChart.TYPE);
+        response.header("Content-Security-Policy", AdminPage.CSP);
+        response.header("Cache-Control", "no-store");
+        @SuppressWarnings("unchecked") // a successful answer is the handler's map
+        Map<String, Object> daily = (Map<String, Object>) answer;
+        return DailyChart.svg(daily);
     }
 
     /**

@@ -62,7 +62,10 @@ final class InvitationRoutes {
         String verdict = RequestBodies.requiredString(RequestBodies.json(request, CORRECTION_LIMIT), "verdict");
         Optional<InvitationCorrections.Outcome> done;
         try {
-            done = corrections.correct(user, fullId, verdict, RequestBodies.who(request));
+            // Without a verified token the author is WebAdmin itself, never the user (their own moves say so).
+            String who = RequestBodies.who(request);
+            done = corrections.correct(user, fullId, verdict,
+                RequestBodies.UNAUTHENTICATED.equals(who) ? InvitationCorrections.BY_ADMIN : who);
         } catch (IllegalArgumentException e) {
             throw ApiError.invalid("verdict", e.getMessage());
         } catch (IOException e) {
@@ -172,7 +175,7 @@ final class InvitationRoutes {
         throw ApiError.invalid("sort", "expected sort=date or sort=relevance");
     }
 
-    private static int number(Request request, String name, int fallback, int min, int max) {
+    static int number(Request request, String name, int fallback, int min, int max) {
         String raw = request.queryParams(name);
         if (raw == null || raw.isEmpty()) {
             return fallback;

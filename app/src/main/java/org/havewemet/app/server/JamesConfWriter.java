@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 public final class JamesConfWriter {
     public static final String MAILET_CLASS = "org.havewemet.mailet.TriageInvitations";
     public static final String ROUTES_CLASS = "org.havewemet.webadmin.HaveWeMetRoutes";
+    /** The admin page's shell, outside WebAdmin's JWT check (it holds no data; see AdminPageRoutes). */
+    public static final String PAGE_ROUTES_CLASS = "org.havewemet.webadmin.AdminPageRoutes";
     public static final String MODULE_CLASS = "org.havewemet.james.HaveWeMetModule";
     public static final String STARTABLE_CLASS = "org.havewemet.james.HaveWeMetStartable";
     public static final String HAVEWEMET_YAML = "havewemet.yaml";
@@ -65,7 +67,7 @@ public final class JamesConfWriter {
             "imapBind", s.bindHost() + ":" + s.imapPort(),
             "webadminHost", s.bindHost(),
             "webadminPort", Integer.toString(s.webadminPort()),
-            "webadminRoutesLine", withRoutes ? "extensions.routes=" + ROUTES_CLASS : "",
+            "webadminRoutesLine", withRoutes ? "extensions.routes=" + ROUTES_CLASS + "," + PAGE_ROUTES_CLASS : "",
             "spoolThreads", Integer.toString(s.spoolThreads()),
             "relayDelayTime", s.relayDelayTime(),
             "relayGateway", gateway,

@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Map;
 
 import org.havewemet.it.HaveWeMetJames;
 import org.havewemet.it.HaveWeMetServer;
+import org.havewemet.it.ReadmeScreenshots;
 import org.havewemet.it.userweb.UserWeb.Client;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -48,8 +48,6 @@ import static org.havewemet.it.userweb.UserWeb.BOB;
 class UserPageIT {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    /** The README shows this screenshot ("Your own invitations"). */
-    static final Path SCREENSHOT = Path.of("..", "docs", "images", "user-page.png");
     static final int PORT = UserWeb.freePort();
 
     @RegisterExtension
@@ -215,8 +213,7 @@ class UserPageIT {
     }
 
     private void screenshot() throws IOException {
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT,
-            StandardCopyOption.REPLACE_EXISTING);
+        // The README shows this screenshot ("Your own invitations").
+        ReadmeScreenshots.save(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), "user-page.png");
     }
 }

@@ -35,6 +35,12 @@
     } catch (notJson) {
       data = { message: 'unexpected answer (' + response.status + ')' };
     }
+    if (response.status === 401) {
+      // WebAdmin's JWT filter answers before our routes, in plain text.
+      const error = new Error('WebAdmin needs a signed admin token (401): paste it above');
+      error.data = {};
+      throw error;
+    }
     if (!response.ok) {
       const error = new Error((data && data.message) || ('HTTP ' + response.status));
       error.data = data || {};
@@ -288,15 +294,14 @@
     return row;
   }
 
+  // What dashboard.js shares: the same calls, with the same token.
+  window.havewemetAdmin = Object.freeze({ call: call, headers: headers, el: el, clear: clear });
+
   // ------------------------------------------------------------------ wiring
 
   document.addEventListener('DOMContentLoaded', () => {
-    const saved = sessionStorage.getItem('havewemet.token');
-    if (saved) {
-      $('token').value = saved;
-    }
+    // The token lives only in this input (memory): never in storage or a cookie, gone with the tab.
     $('token').addEventListener('change', () => {
-      sessionStorage.setItem('havewemet.token', $('token').value.trim());
       loadTemplateList().catch((failed) => setStatus(failed.message, false));
     });
     $('template-select').addEventListener('change', () => openTemplate().catch((f) => setStatus(f.message, false)));
