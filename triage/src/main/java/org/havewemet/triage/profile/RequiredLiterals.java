@@ -22,6 +22,10 @@ final class RequiredLiterals {
     private static final Pattern COMMA = Pattern.compile(",");
     private final String s;
     private int i;
+    /** Group nesting at i; the top level's parts are each required when the pattern has no top-level '|'. */
+    private int depth;
+    private int topBranches;
+    private final List<Set<String>> topParts = new ArrayList<>();
 
     private RequiredLiterals(String pattern) {
         this.s = pattern;
@@ -42,6 +46,32 @@ final class RequiredLiterals {
         } catch (Unsupported | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * Every literal set that a match must satisfy (one literal of each set occurs), the most selective first, or
+     * {@code null} when none could be derived. A pattern that is one sequence at its top level ("\\b(verify|confirm)
+     * (your|the) (account|password)") requires each of its parts, not only the best one {@link #of} names; with a
+     * top-level alternation only {@link #of}'s set is known.
+     */
+    static String[][] all(String pattern) {
+        String[] best = of(pattern);
+        if (best == null) {
+            return null;
+        }
+        RequiredLiterals parser = new RequiredLiterals(pattern);
+        try {
+            parser.alternation();
+        } catch (Unsupported | RuntimeException e) {
+            return new String[][] {best};
+        }
+        if (parser.topBranches != 1 || parser.topParts.size() < 2) {
+            return new String[][] {best};
+        }
+        Set<Set<String>> parts = new LinkedHashSet<>();
+        parts.add(Set.of(best));
+        parts.addAll(parser.topParts);
+        return parts.stream().map(part -> part.toArray(String[]::new)).toArray(String[][]::new);
     }
 
     /**
@@ -81,14 +111,50 @@ final class RequiredLiterals {
         if (c == '\u017F') {
             return 's';
         }
+        if (c == '\u212B') {
+            return '\u00E5'; // ANGSTROM SIGN: RE2 matches it case-insensitively with å and Å
+        }
+        if (c >= LATIN_FIRST && c <= LATIN_LAST) {
+            return Character.toLowerCase(c);
+        }
         return c;
+    }
+
+    /** Latin-1 letters and Latin Extended-A ("ú", "ç", "ł", "ő"): lower-casing matches RE2's folding there. */
+    private static final char LATIN_FIRST = '\u00C0';
+    private static final char LATIN_LAST = '\u017F';
+
+    /**
+     * A pattern character outside ASCII that {@link #fold} keeps apart from every other: a Cyrillic or accented
+     * Latin letter (folded alike in pattern and text), or a letter or symbol without case ("通", "€"). Not "ß" nor
+     * "µ", which RE2 also matches to letters outside those ranges (ẞ, Greek mu).
+     */
+    static boolean isFoldable(char c) {
+        if (c >= 0x0400 && c <= 0x04FF) {
+            return true;
+        }
+        if (c >= LATIN_FIRST && c <= LATIN_LAST) {
+            return Character.isLetter(c) && c != '\u00DF' || c == '\u00D7' || c == '\u00F7';
+        }
+        if (Character.isSurrogate(c) || c == '\u00B5') {
+            return false;
+        }
+        return Character.toLowerCase(c) == c && Character.toUpperCase(c) == c && Character.toTitleCase(c) == c
+            && Character.getType(c) != Character.NON_SPACING_MARK && Character.getType(c) != Character.UNASSIGNED;
     }
 
     /** Alternatives up to a closing parenthesis or the end: one of the branches' literal sets must occur. */
     private Set<String> alternation() throws Unsupported {
         Set<String> union = new LinkedHashSet<>();
         boolean known = true;
+        if (depth == 0) {
+            topBranches = 0;
+            topParts.clear();
+        }
         while (true) {
+            if (depth == 0) {
+                topBranches++;
+            }
             Set<String> branch = sequence();
             if (branch == null) {
                 known = false;
@@ -143,6 +209,9 @@ final class RequiredLiterals {
             }
         }
         flush(run, candidates);
+        if (depth == 0) {
+            candidates.stream().filter(c -> c.stream().mapToInt(String::length).min().orElse(0) > 0).forEach(topParts::add);
+        }
         Set<String> best = null;
         int bestScore = -1;
         for (Set<String> c : candidates) {
@@ -193,7 +262,9 @@ final class RequiredLiterals {
                 i++;
             }
         }
+        depth++;
         Set<String> inner = alternation();
+        depth--;
         if (i >= s.length() || s.charAt(i) != ')') {
             throw new Unsupported();
         }
@@ -250,21 +321,9 @@ final class RequiredLiterals {
         if (c < 0x80 && c >= 0x20) {
             return Character.toLowerCase(c);
         }
-        if (c >= 0x0400 && c <= 0x04FF) {
-            // Cyrillic: RE2's case folding is plain lower-casing here, and fold() lower-cases the text alike.
-            return Character.toLowerCase(c);
-        }
-        if (isCaseless(c)) {
-            // CJK, kana, Hangul, Arabic, Hebrew, Thai, Devanagari: no case to fold, so the text holds them as written.
-            return c;
-        }
-        return -1;
-    }
-
-    /** A letter of a script without case (and no surrogate half): matched only by itself, case-insensitive or not. */
-    private static boolean isCaseless(char c) {
-        return Character.isLetter(c) && !Character.isSurrogate(c) && Character.toLowerCase(c) == c
-            && Character.toUpperCase(c) == c && Character.toTitleCase(c) == c;
+        // Cyrillic and accented Latin: RE2's case folding is plain lower-casing there, and fold() lower-cases the
+        // text alike; CJK, kana, Hangul, Arabic, Hebrew, Thai, Devanagari and symbols have no case to fold.
+        return isFoldable(c) ? foldChar(c) : -1;
     }
 
     private void skipClass() throws Unsupported {
