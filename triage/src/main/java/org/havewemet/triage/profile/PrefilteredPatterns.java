@@ -42,7 +42,7 @@ final class PrefilteredPatterns extends AbstractList<Pattern> implements RandomA
         return anyRequired;
     }
 
-    /** False only when pattern {@code index} certainly cannot match the text whose {@link RequiredLiterals#fold} is given. */
+    /** False only when pattern {@code index} certainly cannot match the text whose {@link LiteralFolding#fold} is given. */
     boolean mayMatch(int index, String folded) {
         String[][] sets = required[index];
         if (sets == null) {

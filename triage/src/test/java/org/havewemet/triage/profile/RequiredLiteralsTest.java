@@ -74,14 +74,14 @@ class RequiredLiteralsTest {
         int checked = 0;
         for (char c = 0x80; c < 0xFFFF; c++) {
             boolean range = c <= 0x17F || (c >= 0x0400 && c <= 0x04FF);
-            if (!RequiredLiterals.isFoldable(c) || (!range && c % 997 != 0)) {
+            if (!LiteralFolding.isFoldable(c) || (!range && c % 997 != 0)) {
                 continue;
             }
             String text = range ? partners : everything;
-            String literal = RequiredLiterals.fold(String.valueOf(c));
+            String literal = LiteralFolding.fold(String.valueOf(c));
             Matcher m = Pattern.compile(Pattern.quote(String.valueOf(c)), Pattern.CASE_INSENSITIVE).matcher(text);
             while (m.find()) {
-                assertThat(RequiredLiterals.fold(m.group())).as("U+%04X matches U+%04X", (int) c, (int) m.group().charAt(0))
+                assertThat(LiteralFolding.fold(m.group())).as("U+%04X matches U+%04X", (int) c, (int) m.group().charAt(0))
                     .isEqualTo(literal);
             }
             checked++;
@@ -111,7 +111,7 @@ class RequiredLiteralsTest {
         for (char letter = 'a'; letter <= 'z'; letter++) {
             Matcher m = Pattern.compile(String.valueOf(letter), Pattern.CASE_INSENSITIVE).matcher(text);
             while (m.find()) {
-                String folded = RequiredLiterals.fold(m.group());
+                String folded = LiteralFolding.fold(m.group());
                 assertThat(folded).as("U+%04X", (int) m.group().charAt(0)).isEqualTo(String.valueOf(letter));
             }
         }
@@ -128,7 +128,7 @@ class RequiredLiteralsTest {
         assertThat(patterns).hasSizeGreaterThan(100);
         List<String> texts = texts();
         assertThat(texts).isNotEmpty();
-        List<String> foldedTexts = texts.stream().map(RequiredLiterals::fold).toList();
+        List<String> foldedTexts = texts.stream().map(LiteralFolding::fold).toList();
         int filtered = 0;
         int checked = 0;
         for (Pattern p : patterns) {
