@@ -129,7 +129,8 @@ final class InviterExtractor {
     }
 
     private boolean claimsBrand(String name) {
-        return profiles.platforms().stream().anyMatch(p -> BrandNames.claims(name, p.brandNamesLower));
+        BrandNames.Name split = BrandNames.Name.of(name);
+        return profiles.platforms().stream().anyMatch(p -> BrandNames.claims(split, p.brands));
     }
 
     private static Optional<String> clean(Optional<String> raw) {

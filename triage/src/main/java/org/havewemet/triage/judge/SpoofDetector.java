@@ -1,9 +1,10 @@
 package org.havewemet.triage.judge;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,18 +39,28 @@ public final class SpoofDetector {
 
     private final PlatformProfiles profiles;
     private final JudgeSettings settings;
+    /** Per platform, the registrable labels of its sender domains: configuration, so worked out once here. */
+    private final Map<CompiledProfile, List<String>> realLabels = new IdentityHashMap<>();
 
     public SpoofDetector(PlatformProfiles profiles, JudgeSettings settings) {
         this.profiles = profiles;
         this.settings = settings;
+        for (CompiledProfile p : profiles.platforms()) {
+            List<String> labels = new ArrayList<>();
+            for (String domain : p.profile().senderDomains()) {
+                Hosts.label(domain).ifPresent(labels::add);
+            }
+            realLabels.put(p, List.copyOf(labels));
+        }
     }
 
     /** The platform whose name or lookalike domain a mail from elsewhere uses, if any. */
     public Optional<CompiledProfile> claimedPlatform(MailText mail) {
+        SpoofFacts facts = facts(mail);
         for (CompiledProfile p : profiles.platforms()) {
-            if ((brandOnForeignDomain(mail, p) && (looksLikeNotice(mail, p) || accountLure(mail)))
-                    || lookalikeHost(mail, p, false).isPresent()
-                    || (brandInContent(mail, p) && !fromPlatform(mail, p) && (looksLikeNotice(mail, p) || accountLure(mail))
+            if ((brandOnForeignDomain(facts, p) && (looksLikeNotice(facts, p) || accountLure(facts)))
+                    || lookalikeHost(facts, p, false).isPresent()
+                    || (brandInContent(mail, p) && !fromPlatform(mail, p) && (looksLikeNotice(facts, p) || accountLure(facts))
                         && actionLinkOutside(mail, p))) {
                 return Optional.of(p);
             }
@@ -91,23 +102,27 @@ public final class SpoofDetector {
         return false;
     }
 
-    private boolean accountLure(MailText mail) {
-        String head = mail.subject() + "\n" + mail.text().substring(0, Math.min(20_000, mail.text().length()));
-        return Rx.any(profiles.generic().accountLures, head);
+    private boolean accountLure(SpoofFacts facts) {
+        return Rx.any(profiles.generic().accountLures, facts.head());
+    }
+
+    private SpoofFacts facts(MailText mail) {
+        return new SpoofFacts(mail, this::isAnyPlatformHost);
     }
 
     /** Spoof reasons for a mail recognised as (or claiming to be) from the given platform; direct when null. */
     public List<Reason> inspect(MailText mail, CompiledProfile platform, boolean invitationLike) {
         List<Reason> reasons = new ArrayList<>();
+        SpoofFacts facts = facts(mail);
         for (CompiledProfile p : profiles.platforms()) {
-            if (brandOnForeignDomain(mail, p)) {
+            if (brandOnForeignDomain(facts, p)) {
                 // A platform's name alone (a user group, a newsletter) is weak; with notice wording it is a fake notice.
-                boolean notice = looksLikeNotice(mail, p);
+                boolean notice = looksLikeNotice(facts, p);
                 reasons.add(new Reason("PLATFORM_NAME_FOREIGN_DOMAIN", notice ? 4.0 : 2.0,
                         "display name '" + mail.fromName() + "' claims " + p.id() + " but the sender domain is " + mail.fromDomain()
                                 + (notice ? ", with the wording of a notice" : "")));
             }
-            lookalikeHost(mail, p, p == platform).ifPresent(host -> reasons.add(new Reason("LOOKALIKE_DOMAIN", 5.0,
+            lookalikeHost(facts, p, p == platform).ifPresent(host -> reasons.add(new Reason("LOOKALIKE_DOMAIN", 5.0,
                     host + " imitates a " + p.id() + " domain")));
         }
         if (platform != null) {
@@ -139,47 +154,26 @@ public final class SpoofDetector {
     }
 
     /** Subject or body use the platform's event wording or a notice's call to action. */
-    private boolean looksLikeNotice(MailText mail, CompiledProfile p) {
-        String head = mail.subject() + "\n" + mail.text().substring(0, Math.min(20_000, mail.text().length()));
+    private boolean looksLikeNotice(SpoofFacts facts, CompiledProfile p) {
+        String head = facts.head();
         return Rx.any(p.invitation, head) || Rx.any(p.reminder, head) || Rx.any(p.accepted, head) || Rx.any(p.other, head)
                 || Rx.any(profiles.generic().noticeActions, head);
     }
 
-    private boolean brandOnForeignDomain(MailText mail, CompiledProfile p) {
-        String name = mail.fromName();
-        String domain = mail.fromDomain();
-        if (name == null || domain == null || Hosts.isReserved(domain) || p.isSenderDomain(domain)) {
+    private boolean brandOnForeignDomain(SpoofFacts facts, CompiledProfile p) {
+        String domain = facts.mail().fromDomain();
+        if (facts.sender() == null || domain == null || Hosts.isReserved(domain) || p.isSenderDomain(domain)) {
             return false;
         }
-        return BrandNames.claims(name, p.brandNamesLower);
+        return BrandNames.claims(facts.sender(), p.brands);
     }
 
-    private Optional<String> lookalikeHost(MailText mail, CompiledProfile p, boolean withLinks) {
-        Set<String> hosts = new LinkedHashSet<>();
-        addHost(hosts, mail.fromDomain());
-        addHost(hosts, mail.returnPathDomain());
-        if (Hosts.hasPublicSuffix(mail.messageIdHost())) {
-            // Message-ID hosts are often internal names ("web081.twitter.com.tmail"): judge only real domains.
-            addHost(hosts, mail.messageIdHost());
-        }
-        if (mail.replyTo() != null && mail.replyTo().contains("@")) {
-            addHost(hosts, mail.replyTo().substring(mail.replyTo().lastIndexOf('@') + 1));
-        }
-        if (withLinks) {
-            mail.links().stream().limit(100).forEach(l -> addHost(hosts, l.host()));
-        }
-        for (String host : hosts) {
-            if (isAnyPlatformHost(host) || Hosts.isReserved(host)) {
-                continue;
-            }
-            Optional<String> label = Hosts.label(host);
-            if (label.isEmpty()) {
-                continue;
-            }
-            for (String domain : p.profile().senderDomains()) {
-                Optional<String> real = Hosts.label(domain);
-                if (real.isPresent() && (imitates(label.get(), real.get(), host) || subdomainImitates(host, label.get(), real.get()))) {
-                    return Optional.of(host);
+    private Optional<String> lookalikeHost(SpoofFacts facts, CompiledProfile p, boolean withLinks) {
+        List<String> reals = realLabels.get(p);
+        for (SpoofFacts.Host host : facts.hosts(withLinks)) {
+            for (String real : reals) {
+                if (imitates(host.label(), real, host.host()) || subdomainImitates(host.host(), host.label(), real)) {
+                    return Optional.of(host.host());
                 }
             }
         }
@@ -237,13 +231,6 @@ public final class SpoofDetector {
     }
 
     /** Maps characters that look alike to one representative: "1inkedln" and "linkedin" share a skeleton. */
-    private static void addHost(Set<String> hosts, String host) {
-        String h = Hosts.normalize(host);
-        if (h != null) {
-            hosts.add(h);
-        }
-    }
-
     static String skeleton(String s) {
         return s.toLowerCase(Locale.ROOT).replace("rn", "m").replace("vv", "w").replace("cl", "d")
                 .replace('0', 'o').replace('1', 'l').replace('i', 'l').replace('|', 'l').replace('5', 's').replace('3', 'e');

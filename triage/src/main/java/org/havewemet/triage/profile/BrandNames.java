@@ -1,5 +1,6 @@
 package org.havewemet.triage.profile;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -34,34 +35,48 @@ public final class BrandNames {
 
     /** True when the display name is the brand, the brand with notice words, or "someone via brand". */
     public static boolean claims(String displayName, List<String> brandsLower) {
-        if (displayName == null || displayName.isBlank()) {
+        return claims(Name.of(displayName), new Brands(brandsLower));
+    }
+
+    /** {@link #claims(String, List)} with the name split once per mail and the brands once per configuration. */
+    public static boolean claims(Name name, Brands brands) {
+        if (name == null) {
             return false;
         }
-        String lower = displayName.toLowerCase(Locale.ROOT);
-        List<String> tokens = Arrays.stream(SEPARATORS.split(lower)).filter(t -> !t.isEmpty()).toList();
-        for (String brand : brandsLower) {
-            List<String> brandTokens = Arrays.stream(SEPARATORS.split(brand)).filter(t -> !t.isEmpty()).toList();
-            if (brandTokens.isEmpty() || !containsSequence(tokens, brandTokens)) {
+        for (Brand brand : brands.brands) {
+            if (brand.tokens.isEmpty() || !containsSequence(name.tokens, brand.tokens)) {
                 // "Linkedln", "L1nkedIn": the brand written with look-alike letters claims it just the same.
-                List<String> look = tokens.stream().map(BrandNames::skeleton).toList();
-                List<String> brandLook = brandTokens.stream().map(BrandNames::skeleton).toList();
-                if (!brandTokens.isEmpty() && brand.length() >= 5 && containsSequence(look, brandLook)
-                        && tokens.stream().allMatch(t -> brandLook.contains(skeleton(t)) || NOTICE_WORDS.contains(t))) {
+                if (!brand.tokens.isEmpty() && brand.lower.length() >= 5 && containsSequence(name.look(), brand.look)
+                        && looksLikeBrandOrNotice(name, brand)) {
                     return true;
                 }
                 continue;
             }
-            if (tokens.stream().allMatch(t -> brandTokens.contains(t) || NOTICE_WORDS.contains(t))) {
+            if (name.tokens.stream().allMatch(t -> brand.tokens.contains(t) || NOTICE_WORDS.contains(t))) {
                 return true;
             }
-            Matcher m = ON_BEHALF.matcher(lower);
-            while (m.find()) {
-                if (lower.substring(m.end()).startsWith(brand)) {
+            for (int end : name.onBehalfEnds()) {
+                if (name.lower.startsWith(brand.lower, end)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** Every token of the name is the brand's, by look-alike skeleton, or a notice word as written. */
+    private static boolean looksLikeBrandOrNotice(Name name, Brand brand) {
+        List<String> look = name.look();
+        for (int i = 0; i < look.size(); i++) {
+            if (!brand.look.contains(look.get(i)) && !NOTICE_WORDS.contains(name.tokens.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> tokens(String lower) {
+        return Arrays.stream(SEPARATORS.split(lower)).filter(t -> !t.isEmpty()).toList();
     }
 
     /** Look-alike letters to one representative ("1" and "l" and "i"; "rn" and "m"). */
@@ -77,5 +92,67 @@ public final class BrandNames {
             }
         }
         return false;
+    }
+
+    /**
+     * A display name split into lower-case tokens once per mail (every platform's brands are tested against it);
+     * its look-alike skeletons and "via" positions are worked out only when a brand needs them.
+     */
+    public static final class Name {
+        private final String lower;
+        private final List<String> tokens;
+        private List<String> look;
+        private int[] onBehalfEnds;
+
+        private Name(String lower) {
+            this.lower = lower;
+            this.tokens = tokens(lower);
+        }
+
+        /** The split name, or null for a missing or blank one (which claims no brand). */
+        public static Name of(String displayName) {
+            return displayName == null || displayName.isBlank() ? null : new Name(displayName.toLowerCase(Locale.ROOT));
+        }
+
+        private List<String> look() {
+            if (look == null) {
+                look = tokens.stream().map(BrandNames::skeleton).toList();
+            }
+            return look;
+        }
+
+        /** Where a brand would start after "via", "par", "(" and the like. */
+        private int[] onBehalfEnds() {
+            if (onBehalfEnds == null) {
+                List<Integer> ends = new ArrayList<>();
+                Matcher m = ON_BEHALF.matcher(lower);
+                while (m.find()) {
+                    ends.add(m.end());
+                }
+                onBehalfEnds = ends.stream().mapToInt(Integer::intValue).toArray();
+            }
+            return onBehalfEnds;
+        }
+    }
+
+    /** A platform's brand names, split and skeletonised once per configuration. */
+    public static final class Brands {
+        private final List<Brand> brands;
+
+        public Brands(List<String> brandsLower) {
+            this.brands = brandsLower.stream().map(Brand::new).toList();
+        }
+    }
+
+    private static final class Brand {
+        private final String lower;
+        private final List<String> tokens;
+        private final List<String> look;
+
+        private Brand(String lower) {
+            this.lower = lower;
+            this.tokens = tokens(lower);
+            this.look = tokens.stream().map(BrandNames::skeleton).toList();
+        }
     }
 }

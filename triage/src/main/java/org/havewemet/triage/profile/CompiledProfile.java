@@ -27,6 +27,8 @@ public final class CompiledProfile {
     public final List<Pattern> mutual;
     public final List<Pattern> connections;
     public final List<String> brandNamesLower;
+    /** The brand names split for {@link BrandNames#claims(BrandNames.Name, BrandNames.Brands)}, once per load. */
+    public final BrandNames.Brands brands;
     public final CompiledMarks invitationMarks;
     public final CompiledMarks reminderMarks;
     public final CompiledMarks acceptedMarks;
@@ -63,6 +65,7 @@ public final class CompiledProfile {
         lines.remove("");
         templateLines = Set.copyOf(lines);
         brandNamesLower = profile.brandNames().stream().map(b -> b.toLowerCase(Locale.ROOT)).toList();
+        brands = new BrandNames.Brands(brandNamesLower);
         senderDomains = Hosts.dottedNormalized(profile.senderDomains());
         List<String> hosts = new ArrayList<>(profile.linkHosts());
         hosts.addAll(profile.senderDomains());

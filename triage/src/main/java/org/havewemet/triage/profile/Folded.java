@@ -22,7 +22,7 @@ final class Folded {
 
     static String of(CharSequence text) {
         if (!(text instanceof String)) {
-            return RequiredLiterals.fold(text);
+            return LiteralFolding.fold(text);
         }
         Folded cache = LAST.get();
         for (int k = 0; k < SLOTS; k++) {
@@ -33,7 +33,7 @@ final class Folded {
                 }
             }
         }
-        String result = RequiredLiterals.fold(text);
+        String result = LiteralFolding.fold(text);
         cache.texts[cache.next] = new WeakReference<>((String) text);
         cache.folded[cache.next] = new WeakReference<>(result);
         cache.next = (cache.next + 1) % SLOTS;

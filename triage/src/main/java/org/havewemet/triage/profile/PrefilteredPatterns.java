@@ -7,20 +7,21 @@ import java.util.RandomAccess;
 import com.google.re2j.Pattern;
 
 /**
- * An immutable list of compiled patterns that also holds, per pattern, the literals one of which any match must
- * contain (null when unknown). {@link Rx} uses them to skip patterns that cannot match a text.
+ * An immutable list of compiled patterns that also holds, per pattern, the literal sets any match must satisfy (one
+ * literal of each set; null when unknown, see {@link RequiredLiterals#all}). {@link Rx} uses them to skip patterns
+ * that cannot match a text.
  */
 final class PrefilteredPatterns extends AbstractList<Pattern> implements RandomAccess {
     private final List<Pattern> patterns;
-    private final String[][] required;
+    private final String[][][] required;
     private final boolean anyRequired;
 
     PrefilteredPatterns(List<Pattern> patterns) {
         this.patterns = List.copyOf(patterns);
-        this.required = new String[patterns.size()][];
+        this.required = new String[patterns.size()][][];
         boolean some = false;
         for (int k = 0; k < required.length; k++) {
-            required[k] = RequiredLiterals.of(patterns.get(k).pattern());
+            required[k] = RequiredLiterals.all(patterns.get(k).pattern());
             some |= required[k] != null;
         }
         this.anyRequired = some;
@@ -41,12 +42,21 @@ final class PrefilteredPatterns extends AbstractList<Pattern> implements RandomA
         return anyRequired;
     }
 
-    /** False only when pattern {@code index} certainly cannot match the text whose {@link RequiredLiterals#fold} is given. */
+    /** False only when pattern {@code index} certainly cannot match the text whose {@link LiteralFolding#fold} is given. */
     boolean mayMatch(int index, String folded) {
-        String[] literals = required[index];
-        if (literals == null) {
+        String[][] sets = required[index];
+        if (sets == null) {
             return true;
         }
+        for (String[] literals : sets) {
+            if (!containsAny(folded, literals)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean containsAny(String folded, String[] literals) {
         for (String literal : literals) {
             if (folded.contains(literal)) {
                 return true;

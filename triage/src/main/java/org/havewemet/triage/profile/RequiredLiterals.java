@@ -9,7 +9,7 @@ import com.google.re2j.Pattern;
 
 /**
  * Finds, at compile time, literals that any match of an RE2 pattern must contain: a set of lower-case ASCII strings
- * of which at least one occurs (case-folded, see {@link #fold}) in every text the pattern can match. A plain
+ * of which at least one occurs (case-folded, see {@link LiteralFolding#fold}) in every text the pattern can match. A plain
  * {@code indexOf} over the folded text then rules most patterns out without running RE2/J, which is where triage
  * spent most of its time.
  *
@@ -22,6 +22,10 @@ final class RequiredLiterals {
     private static final Pattern COMMA = Pattern.compile(",");
     private final String s;
     private int i;
+    /** Group nesting at i; the top level's parts are each required when the pattern has no top-level '|'. */
+    private int depth;
+    private int topBranches;
+    private final List<Set<String>> topParts = new ArrayList<>();
 
     private RequiredLiterals(String pattern) {
         this.s = pattern;
@@ -45,50 +49,43 @@ final class RequiredLiterals {
     }
 
     /**
-     * Case folding of a text for {@code indexOf} against the literals: ASCII lower-casing, plus the two non-ASCII
-     * characters that RE2's case-insensitive matching treats as ASCII letters (KELVIN SIGN and LATIN SMALL LETTER
-     * LONG S). Other characters are kept; they can never equal an (ASCII) literal character.
+     * Every literal set that a match must satisfy (one literal of each set occurs), the most selective first, or
+     * {@code null} when none could be derived. A pattern that is one sequence at its top level ("\\b(verify|confirm)
+     * (your|the) (account|password)") requires each of its parts, not only the best one {@link #of} names; with a
+     * top-level alternation only {@link #of}'s set is known.
      */
-    static String fold(CharSequence text) {
-        int n = text.length();
-        char[] out = null;
-        for (int k = 0; k < n; k++) {
-            char c = text.charAt(k);
-            char f = foldChar(c);
-            if (f != c && out == null) {
-                out = new char[n];
-                for (int j = 0; j < k; j++) {
-                    out[j] = text.charAt(j);
-                }
-            }
-            if (out != null) {
-                out[k] = f;
-            }
+    static String[][] all(String pattern) {
+        String[] best = of(pattern);
+        if (best == null) {
+            return null;
         }
-        return out == null ? text.toString() : new String(out);
-    }
-
-    private static char foldChar(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            return (char) (c + ('a' - 'A'));
+        RequiredLiterals parser = new RequiredLiterals(pattern);
+        try {
+            parser.alternation();
+        } catch (Unsupported | RuntimeException e) {
+            return new String[][] {best};
         }
-        if (c >= 0x0400 && c <= 0x04FF) {
-            return Character.toLowerCase(c);
+        if (parser.topBranches != 1 || parser.topParts.size() < 2) {
+            return new String[][] {best};
         }
-        if (c == '\u212A') {
-            return 'k';
-        }
-        if (c == '\u017F') {
-            return 's';
-        }
-        return c;
+        Set<Set<String>> parts = new LinkedHashSet<>();
+        parts.add(Set.of(best));
+        parts.addAll(parser.topParts);
+        return parts.stream().map(part -> part.toArray(String[]::new)).toArray(String[][]::new);
     }
 
     /** Alternatives up to a closing parenthesis or the end: one of the branches' literal sets must occur. */
     private Set<String> alternation() throws Unsupported {
         Set<String> union = new LinkedHashSet<>();
         boolean known = true;
+        if (depth == 0) {
+            topBranches = 0;
+            topParts.clear();
+        }
         while (true) {
+            if (depth == 0) {
+                topBranches++;
+            }
             Set<String> branch = sequence();
             if (branch == null) {
                 known = false;
@@ -143,6 +140,9 @@ final class RequiredLiterals {
             }
         }
         flush(run, candidates);
+        if (depth == 0) {
+            candidates.stream().filter(c -> c.stream().mapToInt(String::length).min().orElse(0) > 0).forEach(topParts::add);
+        }
         Set<String> best = null;
         int bestScore = -1;
         for (Set<String> c : candidates) {
@@ -193,7 +193,9 @@ final class RequiredLiterals {
                 i++;
             }
         }
+        depth++;
         Set<String> inner = alternation();
+        depth--;
         if (i >= s.length() || s.charAt(i) != ')') {
             throw new Unsupported();
         }
@@ -250,21 +252,9 @@ final class RequiredLiterals {
         if (c < 0x80 && c >= 0x20) {
             return Character.toLowerCase(c);
         }
-        if (c >= 0x0400 && c <= 0x04FF) {
-            // Cyrillic: RE2's case folding is plain lower-casing here, and fold() lower-cases the text alike.
-            return Character.toLowerCase(c);
-        }
-        if (isCaseless(c)) {
-            // CJK, kana, Hangul, Arabic, Hebrew, Thai, Devanagari: no case to fold, so the text holds them as written.
-            return c;
-        }
-        return -1;
-    }
-
-    /** A letter of a script without case (and no surrogate half): matched only by itself, case-insensitive or not. */
-    private static boolean isCaseless(char c) {
-        return Character.isLetter(c) && !Character.isSurrogate(c) && Character.toLowerCase(c) == c
-            && Character.toUpperCase(c) == c && Character.toTitleCase(c) == c;
+        // Cyrillic and accented Latin: RE2's case folding is plain lower-casing there, and LiteralFolding.fold
+        // lower-cases the text alike; CJK, kana, Hangul, Arabic, Hebrew, Thai, Devanagari and symbols have no case.
+        return LiteralFolding.isFoldable(c) ? LiteralFolding.foldChar(c) : -1;
     }
 
     private void skipClass() throws Unsupported {
