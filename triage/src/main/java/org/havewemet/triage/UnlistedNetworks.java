@@ -37,7 +37,9 @@ final class UnlistedNetworks {
     Optional<Unlisted> recognize(MailText mail, String eventText) {
         EventKind event = PlatformRecognizer.wordingEvent(other, eventText);
         if (event == EventKind.OTHER && !Rx.any(other.invitation, eventText)) {
-            return Optional.empty();
+            // No wording in any language we list: the notice's structure alone may still say "one person asks".
+            return StructuralInvitation.score(mail, generic)
+                .map(why -> new Unlisted(EventKind.INVITATION, List.of(new Reason("STRUCTURAL_INVITATION", 1.0, why))));
         }
         if (event == EventKind.REMINDER && !Rx.any(other.invitation, eventText)) {
             // "Reminder" alone is every calendar's word: a network's reminder names the invitation too.
